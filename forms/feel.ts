@@ -1,0 +1,46 @@
+import { evaluate, unaryTest } from "feelin";
+
+/** Result of evaluating an admin-written FEEL expression; never throws. */
+export type FeelResult =
+  | { ok: true; value: unknown; warnings: string[] }
+  | { ok: false; error: { message: string; from: number; to: number } };
+
+export type FeelContext = Record<string, unknown>;
+
+const extraFunctions: Record<string, (...args: unknown[]) => unknown> = {};
+
+/** Plugins add FEEL functions through this registry; duplicate names throw. */
+export function registerFeelFunction(name: string, fn: (...args: unknown[]) => unknown): void {
+  if (extraFunctions[name]) throw new Error(`FEEL function "${name}" is already registered`);
+  extraFunctions[name] = fn;
+}
+
+function run(mode: "expression" | "unaryTest", expression: string, context: FeelContext): FeelResult {
+  try {
+    const ctx = { ...extraFunctions, ...context };
+    const result = mode === "expression" ? evaluate(expression, ctx) : unaryTest(expression, ctx);
+    return { ok: true, value: result.value, warnings: result.warnings.map((w) => w.message) };
+  } catch (err) {
+    const e = err as { message?: string; position?: { from: number; to: number } };
+    return {
+      ok: false,
+      error: { message: e.message ?? String(err), from: e.position?.from ?? 0, to: e.position?.to ?? 0 },
+    };
+  }
+}
+
+/** Evaluate a FEEL expression (e.g. `家庭总收入 / 家庭人口`) over form data and case variables. */
+export function evaluateFeel(expression: string, context: FeelContext = {}): FeelResult {
+  return run("expression", expression, context);
+}
+
+/** Evaluate a FEEL unary test (e.g. `> 2000`) against `value`. */
+export function testFeel(test: string, value: unknown, context: FeelContext = {}): FeelResult {
+  return run("unaryTest", test, { ...context, "?": value });
+}
+
+/** A FEEL condition is true only when it evaluates to boolean true; errors and null are false. */
+export function feelIsTrue(expression: string, context: FeelContext = {}): boolean {
+  const r = evaluateFeel(expression, context);
+  return r.ok && r.value === true;
+}
