@@ -6,7 +6,6 @@ export const sessions = pgTable(
   {
     idHash: text("id_hash").primaryKey(),
     userId: text("user_id").notNull(),
-    csrfToken: text("csrf_token").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
