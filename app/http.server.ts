@@ -38,3 +38,32 @@ export function clientAddress(request: Request): string {
   // Set by server.ts from the socket; only trust X-Forwarded-For when behind a configured proxy.
   return request.headers.get("X-Niangjia-Client-Address") ?? "unknown";
 }
+
+type CommandErrorLike = { code: string; messageZh: string; messageEn: string; status: number; fieldErrors?: Record<string, string> };
+
+function isCommandError(err: unknown): err is CommandErrorLike {
+  return typeof err === "object" && err !== null && "messageZh" in err && "status" in err && "code" in err;
+}
+
+/**
+ * Turns a refusal from a service into the 4xx body actions return: bilingual message plus
+ * per-field messages. Anything else is rethrown (a real bug, shown by the error boundary).
+ */
+export function commandErrorResponse(err: unknown): Response {
+  if (!isCommandError(err)) throw err;
+  return json(
+    { error: { code: err.code, message: err.messageZh, messageEn: err.messageEn, fieldErrors: err.fieldErrors ?? {} } },
+    { status: err.status },
+  );
+}
+
+/** Parse the JSON payload a form renderer posts in the `payload` field; bad JSON is a 400. */
+export function parsePayload(form: FormData): unknown {
+  const raw = form.get("payload");
+  if (typeof raw !== "string") throw httpError(400, "fixErrors");
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw httpError(400, "fixErrors");
+  }
+}

@@ -3,10 +3,15 @@
  * Routes call these; each method takes the process-wide database itself.
  */
 import { getDb } from "../db/client";
-import * as identity from "../workflows/services/identity";
 import { DEMO_LOGINS } from "../db/demoOrgs";
+import * as identity from "../workflows/services/identity";
+import * as programs from "../workflows/services/programs";
+import * as cases from "../workflows/services/cases";
+import type { SessionUser } from "../workflows/services/identity";
+import type { Locale } from "./i18n/messages";
 
 export type { SessionUser } from "../workflows/services/identity";
+export type { CaseView, Decision } from "../workflows/services/cases";
 export { hasRole, hasRoleOver } from "../workflows/services/identity";
 
 async function db() {
@@ -14,8 +19,21 @@ async function db() {
 }
 
 export const services = {
+  demoLogins: () => (process.env.NIANGJIA_DEMO === "0" ? [] : DEMO_LOGINS),
   signIn: async (mobile: string, password: string, address: string) => identity.signIn(await db(), mobile, password, address),
   signOut: async (sessionId: string) => identity.signOut(await db(), sessionId),
-  demoLogins: () => (process.env.NIANGJIA_DEMO === "0" ? [] : DEMO_LOGINS),
   userForSession: async (sessionId: string) => identity.userForSession(await db(), sessionId),
+
+  listOpenPrograms: async (user: SessionUser) => programs.listOpenPrograms(await db(), user),
+  getProgramForApply: async (user: SessionUser, programId: string) => programs.getProgramForApply(await db(), user, programId),
+  submitApplication: async (user: SessionUser, programId: string, input: unknown, submitKey: string, locale: Locale) =>
+    cases.submitApplication(await db(), user, programId, input, submitKey, locale),
+  listMyCases: async (user: SessionUser) => cases.listMyCases(await db(), user),
+  getCaseView: async (user: SessionUser, caseId: string) => cases.getCaseView(await db(), user, caseId),
+  resubmitCase: async (user: SessionUser, caseId: string, input: unknown, locale: Locale) => cases.resubmitCase(await db(), user, caseId, input, locale),
+  withdrawCase: async (user: SessionUser, caseId: string) => cases.withdrawCase(await db(), user, caseId),
+
+  listMyTasks: async (user: SessionUser) => cases.listMyTasks(await db(), user),
+  getTask: async (user: SessionUser, taskId: string) => cases.getTask(await db(), user, taskId),
+  decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision) => cases.decideTask(await db(), user, taskId, decision),
 };

@@ -1,0 +1,65 @@
+import { Timeline, Typography } from "antd";
+import { useLocale, useT } from "~/i18n/useT";
+import type { MessageKey } from "~/i18n/messages";
+
+export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null };
+
+const actionKeys: Record<string, MessageKey> = {
+  submit: "actionSubmitted",
+  submitted: "actionSubmitted",
+  start: "actionSubmitted",
+  approve: "actionApproved",
+  approved: "actionApproved",
+  reject: "actionRejected",
+  rejected: "actionRejected",
+  return: "actionReturned",
+  returned: "actionReturned",
+  resubmit: "actionResubmitted",
+  resubmitted: "actionResubmitted",
+  withdraw: "actionWithdrawn",
+  withdrawn: "actionWithdrawn",
+  service_done: "actionServiceDone",
+  serviceDone: "actionServiceDone",
+};
+
+const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray" };
+
+export function formatTime(iso: string, locale: "zh" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+/** Who did what, when, with their comment: the history an applicant and approver both read. */
+export function CaseTimeline({ items }: { items: TimelineItem[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = (action: string) => {
+    const normalized = action.replace(/^case\./, "").replace(/\./g, "_").toLowerCase();
+    const key = actionKeys[action] ?? actionKeys[normalized];
+    return key ? t(key) : action;
+  };
+  return (
+    <Timeline
+      items={items.map((item) => ({
+        color: colors[item.action.toLowerCase()] ?? "blue",
+        children: (
+          <div>
+            <div>
+              <strong>{label(item.action)}</strong> · {item.actorName ?? t("system")}
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {formatTime(item.at, locale)}
+            </Typography.Text>
+            {item.comment && <div style={{ marginTop: 4, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>“{item.comment}”</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,88 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Alert, Button, Card, Result } from "antd";
+import { requireUser, verifyCsrf } from "~/auth.server";
+import { CaseSummary } from "~/components/CaseSummary";
+import { CaseTimeline } from "~/components/CaseTimeline";
+import { CsrfInput, useCsrfToken } from "~/components/CsrfInput";
+import { FormRenderer } from "~/components/forms/FormRenderer";
+import { FormView } from "~/components/forms/FormView";
+import { commandErrorResponse, localeOf, parsePayload, readForm } from "~/http.server";
+import { useLocale, useT } from "~/i18n/useT";
+import { services } from "~/services.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    const view = await services.getCaseView(user, params.caseId ?? "");
+    return json({ view, memberNo: view.isApplicant ? view.applicantMemberNo : null });
+  } catch (err) {
+    throw commandErrorResponse(err);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  await verifyCsrf(request, form);
+  const caseId = params.caseId ?? "";
+  try {
+    if (form.get("intent") === "withdraw") await services.withdrawCase(user, caseId);
+    else await services.resubmitCase(user, caseId, parsePayload(form), localeOf(request));
+    return redirect(`/portal/cases/${caseId}`);
+  } catch (err) {
+    return commandErrorResponse(err);
+  }
+}
+
+export default function CasePage() {
+  const { view, memberNo } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
+  const t = useT();
+  const locale = useLocale();
+  const submit = useSubmit();
+  const csrf = useCsrfToken();
+  const busy = useNavigation().state !== "idle";
+  const returned = view.isApplicant && view.status === "returned";
+  const lastComment = [...view.timeline].reverse().find((e) => e.comment)?.comment;
+  return (
+    <div className="nj-narrow nj-stack">
+      <Link to="/portal">← {t("backToPortal")}</Link>
+      <CaseSummary view={view} />
+      {view.status === "approved" && memberNo && (
+        <Result status="success" title={t("statusApproved")} subTitle={`${t("welcomeMember")} ${memberNo}`} style={{ background: "#fff", borderRadius: 8 }} />
+      )}
+      {failure?.error && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
+      {returned ? (
+        <Card title={t("resubmit")}>
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("returnedNotice")} description={lastComment ? `“${lastComment}”` : undefined} />
+          <FormRenderer
+            schema={view.formSchema}
+            locale={locale}
+            defaultValues={view.data}
+            serverErrors={failure?.error?.fieldErrors}
+            submitting={busy}
+            submitLabel={t("resubmit")}
+            onValidSubmit={(data) => submit({ _csrf: csrf, intent: "resubmit", payload: JSON.stringify(data) }, { method: "post" })}
+          />
+        </Card>
+      ) : (
+        <Card title={t("formData")}>
+          <FormView schema={view.formSchema} data={view.data} locale={locale} />
+        </Card>
+      )}
+      <Card title={t("timeline")}>
+        <CaseTimeline items={view.timeline} />
+      </Card>
+      {view.canWithdraw && (
+        <Form method="post" onSubmit={(e) => !confirm(t("withdrawConfirm")) && e.preventDefault()}>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="withdraw" />
+          <Button htmlType="submit" danger block className="nj-big-button" loading={busy}>
+            {t("withdraw")}
+          </Button>
+        </Form>
+      )}
+    </div>
+  );
+}

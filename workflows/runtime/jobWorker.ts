@@ -1,0 +1,106 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { jobs, cases } from "../../db/schema";
+import { rowsOf } from "../../db/rows";
+import { getServiceHandler } from "../serviceHandlers";
+import type { CaseEvent } from "../types";
+import { transitionCase } from "./transitionCase";
+import { CaseCommandError } from "./errors";
+
+type JobRow = { id: string; tenant_id: string; case_id: string | null; key: string; kind: string; payload: JobPayload; attempts: number; max_attempts: number };
+type JobPayload = { event?: CaseEvent | null; handler?: string | null; payload?: unknown; nodeId?: string };
+
+const LEASE_SECONDS = 60;
+
+/**
+ * Claim due jobs with SKIP LOCKED so several app processes can share the queue; a lease
+ * lets another process take over a job whose worker died mid-run.
+ */
+export async function claimDueJobs(db: Db, limit = 10): Promise<JobRow[]> {
+  const res = await db.execute(sql`
+    update jobs set status = 'running', attempts = attempts + 1, locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+    where id in (
+      select id from jobs
+      where (status = 'pending' and run_at <= now()) or (status = 'running' and locked_until < now())
+      order by run_at limit ${limit}
+      for update skip locked)
+    returning id, tenant_id, case_id, key, kind, payload, attempts, max_attempts`);
+  return rowsOf<JobRow>(res);
+}
+
+/** Run one claimed job; the case step and the job's completion commit together. */
+export async function runJob(db: Db, job: JobRow): Promise<void> {
+  try {
+    if (!job.case_id) throw new Error("job without case");
+    const event = job.kind === "service" ? await callService(db, job) : job.payload.event;
+    if (!event) throw new Error(`job ${job.key} has no event`);
+    await transitionCase(db, { kind: "event", caseId: job.case_id, event, actorId: null, completesJobId: job.id });
+  } catch (err) {
+    const message = err instanceof CaseCommandError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    // A step the flow refuses (the case moved on, e.g. withdrawn) will not succeed on retry.
+    const final = job.attempts >= job.max_attempts || (err instanceof CaseCommandError && err.code !== "conflict");
+    const backoffSeconds = 2 ** Math.min(job.attempts, 10);
+    await db
+      .update(jobs)
+      .set(
+        final
+          ? { status: "failed", lastError: message, lockedUntil: null, finishedAt: new Date() }
+          : { status: "pending", lastError: message, lockedUntil: null, runAt: new Date(Date.now() + backoffSeconds * 1000) },
+      )
+      .where(eq(jobs.id, job.id));
+  }
+}
+
+async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
+  const handlerId = job.payload.handler ?? "";
+  const handler = getServiceHandler(handlerId);
+  if (!handler) throw new Error(`未注册的服务任务处理器 / no service handler "${handlerId}"`);
+  const [c] = await db.select().from(cases).where(eq(cases.id, job.case_id!));
+  if (!c) throw new Error("case not found");
+  const nodeId = nodeIdOf(job);
+  const result = await handler({
+    db,
+    tenantId: c.tenantId,
+    caseId: c.id,
+    applicantId: c.applicantId,
+    nodeId,
+    jobKey: job.key,
+    data: c.data as Record<string, unknown>,
+    variables: c.variables as Record<string, unknown>,
+    payload: job.payload.payload,
+  });
+  return { type: "SERVICE_DONE", nodeId, result } as CaseEvent;
+}
+
+function nodeIdOf(job: JobRow): string {
+  const p = job.payload.payload as { nodeId?: string } | null | undefined;
+  return p?.nodeId ?? job.payload.nodeId ?? job.key.split(":").at(-2) ?? "";
+}
+
+/** Process every due job now (tests and the CLI); returns how many ran. */
+export async function drainJobs(db: Db): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const batch = await claimDueJobs(db);
+    if (batch.length === 0) return total;
+    for (const job of batch) await runJob(db, job);
+    total += batch.length;
+  }
+}
+
+/** Poll for due jobs in the background of an app process. */
+export function startJobWorker(db: Db, intervalMs = 1000) {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    running = running.then(() => drainJobs(db)).catch((err) => console.error("job worker:", err));
+  }, intervalMs);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,302 @@
+import { and, eq, like } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import { appendAudit } from "../../db/audit";
+import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
+import { newId } from "../../db/ids";
+import { cases, jobs, notifications, programs, programVersions, tasks } from "../../db/schema";
+import { getOrg } from "../../db/orgs";
+import { applyEvent, startCase } from "../engine";
+import type { CaseEvent, Effect, FlowDefinition, OpenTask, Step } from "../types";
+import { FlowRejection } from "../types";
+import { loadDirectory } from "./loadDirectory";
+import { alreadyHandled, CaseCommandError, caseNotFound, notApplicant, notYourTask, versionConflict } from "./errors";
+
+export type StartCommand = {
+  kind: "start";
+  programVersionId: string;
+  applicantId: string;
+  applicantOrgId: string;
+  data: Record<string, unknown>;
+  submitKey: string;
+  consentText?: string;
+};
+
+export type EventCommand = {
+  kind: "event";
+  caseId: string;
+  event: CaseEvent;
+  /** The person acting; null for the system (timers, service results). */
+  actorId: string | null;
+  /** When set, the step only applies if the case is still at this version. */
+  expectedVersion?: number;
+  /** A job completed by this step, marked done in the same transaction (exactly-once). */
+  completesJobId?: string;
+};
+
+export type TransitionCommand = StartCommand | EventCommand;
+
+export type TransitionResult = { caseId: string; caseNo: string; version: number; status: string; created: boolean };
+
+/** Events only the assignee of an open task on the node may send. */
+const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER"]);
+/** Events only the applicant may send. */
+const APPLICANT_EVENTS = new Set(["RESUBMIT", "WITHDRAW"]);
+
+const definitionCache = new Map<string, FlowDefinition>();
+
+async function loadVersion(q: Db | Tx, programVersionId: string) {
+  const [row] = await q
+    .select({ version: programVersions, program: programs })
+    .from(programVersions)
+    .innerJoin(programs, eq(programs.id, programVersions.programId))
+    .where(eq(programVersions.id, programVersionId));
+  if (!row) throw caseNotFound();
+  // Published versions are immutable, so the parsed definition can be cached by id.
+  let definition = definitionCache.get(programVersionId);
+  if (!definition) {
+    definition = row.version.flowDefinition as FlowDefinition;
+    definitionCache.set(programVersionId, definition);
+  }
+  return { ...row, definition };
+}
+
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: unknown };
+  if (e?.code === "23505") return `${e.constraint_name ?? ""} ${e.constraint ?? ""} ${e.message ?? ""}`.includes(constraint);
+  return e?.cause ? isUniqueViolation(e.cause, constraint) : false;
+}
+
+/**
+ * The one function that changes a case: runs the pure engine step, then in ONE transaction
+ * writes the snapshot (optimistic version check), the task rows, the job rows, notifications
+ * and the audit entry. Concurrent decisions on the same case retry while the actor's task is
+ * still open; a decision on a task someone else already closed is refused as 已被处理.
+ */
+export async function transitionCase(db: Db, command: TransitionCommand, now: () => Date = () => new Date()): Promise<TransitionResult> {
+  if (command.kind === "start") return startNewCase(db, command, now());
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction((tx) => applyToCase(tx, command, now()));
+    } catch (err) {
+      // Another decision landed first: try again on the new version, where our own task
+      // may still be open (会签 votes) or may now be closed (或签: refused as 已被处理).
+      if (err instanceof CaseCommandError && err.code === "conflict" && command.expectedVersion === undefined && attempt < 20) {
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<TransitionResult> {
+  const existing = await findBySubmitKey(db, command.applicantId, command.submitKey);
+  if (existing) return existing;
+  try {
+    return await db.transaction(async (tx) => {
+      const { version, program, definition } = await loadVersion(tx, command.programVersionId);
+      const org = await getOrg(tx, command.applicantOrgId);
+      if (!org) throw caseNotFound();
+      const directory = await loadDirectory(tx, command.applicantId, org.id, program.ownerOrgId);
+      const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory }));
+      const seq = await nextCounter(tx, program.tenantId, `case:${program.id}:${chinaYearMonth(at).year}`);
+      const caseNo = formatNumber(program.caseNoPattern, seq, at);
+      const caseId = newId();
+      await tx.insert(cases).values({
+        id: caseId,
+        tenantId: program.tenantId,
+        programId: program.id,
+        programVersionId: version.id,
+        caseNo,
+        applicantId: command.applicantId,
+        applicantOrgId: org.id,
+        applicantOrgPath: org.path,
+        status: step.status,
+        data: command.data,
+        variables: step.variables ?? {},
+        snapshot: step.snapshot as object,
+        version: 1,
+        submitKey: command.submitKey,
+        consentText: command.consentText ?? version.consentText,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await writeConsequences(tx, { caseId, tenantId: program.tenantId, applicantId: command.applicantId }, step, command.applicantId, null, at);
+      return { caseId, caseNo, version: 1, status: step.status, created: true };
+    });
+  } catch (err) {
+    // A double-clicked submit raced us: both carried the same key, the other one won.
+    if (isUniqueViolation(err, "cases_submit_key_uq")) {
+      const winner = await findBySubmitKey(db, command.applicantId, command.submitKey);
+      if (winner) return winner;
+    }
+    throw err;
+  }
+}
+
+async function findBySubmitKey(db: Db, applicantId: string, submitKey: string): Promise<TransitionResult | undefined> {
+  const [row] = await db
+    .select({ id: cases.id, caseNo: cases.caseNo, version: cases.version, status: cases.status })
+    .from(cases)
+    .where(and(eq(cases.applicantId, applicantId), eq(cases.submitKey, submitKey)));
+  return row && { caseId: row.id, caseNo: row.caseNo, version: row.version, status: row.status, created: false };
+}
+
+async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<TransitionResult> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, command.caseId));
+  if (!row) throw caseNotFound();
+  if (command.expectedVersion !== undefined && command.expectedVersion !== row.version) throw versionConflict();
+  const { event } = command;
+
+  if (TASK_EVENTS.has(event.type)) {
+    const nodeId = (event as { nodeId: string }).nodeId;
+    const mine = await tx
+      .select({ status: tasks.status })
+      .from(tasks)
+      .where(and(eq(tasks.caseId, row.id), eq(tasks.nodeId, nodeId), eq(tasks.assigneeId, command.actorId ?? "")));
+    if (!mine.some((t) => t.status === "open")) throw mine.length ? alreadyHandled() : notYourTask();
+  }
+  if (APPLICANT_EVENTS.has(event.type) && command.actorId !== row.applicantId) throw notApplicant();
+
+  const { program, definition } = await loadVersion(tx, row.programVersionId);
+  const directory = await loadDirectory(tx, row.applicantId, row.applicantOrgId, program.ownerOrgId);
+  const step = runEngine(() => applyEvent(definition, row.snapshot, event, { now: at.toISOString(), directory }));
+  const data = event.type === "RESUBMIT" ? event.data : mergeEditedData(row.data as Record<string, unknown>, event);
+
+  const updated = await tx
+    .update(cases)
+    .set({ status: step.status, snapshot: step.snapshot as object, variables: step.variables ?? {}, data, version: row.version + 1, updatedAt: at })
+    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
+    .returning({ version: cases.version });
+  if (updated.length === 0) throw versionConflict();
+
+  await writeConsequences(tx, { caseId: row.id, tenantId: row.tenantId, applicantId: row.applicantId }, step, command.actorId, event, at);
+  if (command.completesJobId) {
+    await tx.update(jobs).set({ status: "done", finishedAt: at, lockedUntil: null }).where(eq(jobs.id, command.completesJobId));
+  }
+  return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: step.status, created: false };
+}
+
+/** Approvers with 可编辑 fields send their edits with the decision; the engine has already checked permissions. */
+function mergeEditedData(current: Record<string, unknown>, event: CaseEvent): Record<string, unknown> {
+  const edits = (event as { data?: Record<string, unknown> }).data;
+  return edits ? { ...current, ...edits } : current;
+}
+
+function runEngine(fn: () => Step): Step {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof FlowRejection) {
+      const m = err.message as unknown;
+      const zh = typeof m === "object" && m ? (m as { zh: string }).zh : (err as FlowRejection & { messageZh?: string }).messageZh ?? String(m);
+      const en = typeof m === "object" && m ? (m as { en: string }).en : (err as FlowRejection & { messageEn?: string }).messageEn ?? String(m);
+      throw new CaseCommandError("rejectedByFlow", zh, en, 422);
+    }
+    throw err;
+  }
+}
+
+type CaseRef = { caseId: string; tenantId: string; applicantId: string };
+
+async function writeConsequences(tx: Tx, ref: CaseRef, step: Step, actorId: string | null, event: CaseEvent | null, at: Date) {
+  await syncTasks(tx, ref, step.openTasks, actorId, event, at);
+  for (const effect of step.effects) await effectWriters[effect.type](tx, ref, effect as never, at);
+  await appendAudit(tx, {
+    tenantId: ref.tenantId,
+    stream: `case:${ref.caseId}`,
+    caseId: ref.caseId,
+    actorId,
+    action: step.audit.action,
+    nodeId: step.audit.nodeId ?? null,
+    comment: step.audit.comment ?? null,
+    detail: { status: step.status, ...(step.audit.detail ? { detail: step.audit.detail } : {}) },
+    at: at.toISOString(),
+  });
+}
+
+/**
+ * Task rows follow the engine's open tasks: rows no longer wanted are closed (done for the
+ * actor who decided, cancelled for the others), newly wanted ones are inserted.
+ */
+async function syncTasks(tx: Tx, ref: CaseRef, openTasks: OpenTask[], actorId: string | null, event: CaseEvent | null, at: Date) {
+  const current = await tx.select().from(tasks).where(and(eq(tasks.caseId, ref.caseId), eq(tasks.status, "open")));
+  const wanted = new Map<string, OpenTask>();
+  for (const t of openTasks) for (const a of t.assignees) wanted.set(`${t.nodeId}\u0000${a}`, t);
+  const decidedNode = event && "nodeId" in event ? (event as { nodeId: string }).nodeId : null;
+  for (const row of current) {
+    const key = `${row.nodeId}\u0000${row.assigneeId}`;
+    if (wanted.has(key)) {
+      wanted.delete(key);
+      continue;
+    }
+    const decidedByActor = row.assigneeId === actorId && row.nodeId === decidedNode;
+    await tx
+      .update(tasks)
+      .set({
+        status: decidedByActor ? "done" : "cancelled",
+        outcome: decidedByActor ? event!.type.toLowerCase() : null,
+        comment: decidedByActor ? ((event as { comment?: string }).comment ?? null) : null,
+        completedAt: at,
+      })
+      .where(eq(tasks.id, row.id));
+  }
+  for (const [key, t] of wanted) {
+    const assigneeId = key.split("\u0000")[1];
+    await tx.insert(tasks).values({
+      id: newId(),
+      tenantId: ref.tenantId,
+      caseId: ref.caseId,
+      nodeId: t.nodeId,
+      name: t.name,
+      assigneeId,
+      status: "open",
+      dueAt: (t as OpenTask & { dueAt?: string }).dueAt ? new Date((t as OpenTask & { dueAt?: string }).dueAt!) : null,
+      createdAt: at,
+    });
+  }
+  // A 会签 vote keeps the node open for the others, so the voter's own row is closed here.
+  if (actorId && decidedNode && event && TASK_EVENTS.has(event.type)) {
+    await tx
+      .update(tasks)
+      .set({ status: "done", outcome: event.type.toLowerCase(), comment: (event as { comment?: string }).comment ?? null, completedAt: at })
+      .where(and(eq(tasks.caseId, ref.caseId), eq(tasks.nodeId, decidedNode), eq(tasks.assigneeId, actorId), eq(tasks.status, "open")));
+  }
+}
+
+type EffectWriter<E extends Effect> = (tx: Tx, ref: CaseRef, effect: E, at: Date) => Promise<void>;
+type EffectWriters = { [K in Effect["type"]]: EffectWriter<Extract<Effect, { type: K }>> };
+
+/** Registry of how each engine effect is persisted, inside the step's transaction. */
+const effectWriters: EffectWriters = {
+  scheduleJob: async (tx, ref, effect) => {
+    await tx
+      .insert(jobs)
+      .values({
+        id: newId(),
+        tenantId: ref.tenantId,
+        caseId: ref.caseId,
+        key: effect.key,
+        kind: effect.kind,
+        payload: { event: effect.event ?? null, handler: effect.handler ?? null, payload: effect.payload ?? null },
+        runAt: new Date(effect.runAt),
+      })
+      .onConflictDoNothing({ target: jobs.key });
+  },
+  cancelJobs: async (tx, _ref, effect) => {
+    await tx
+      .update(jobs)
+      .set({ status: "cancelled" })
+      .where(and(like(jobs.key, `${effect.keyPrefix}%`), eq(jobs.status, "pending")));
+  },
+  notify: async (tx, ref, effect, at) => {
+    for (const userId of effect.userIds) {
+      await tx.insert(notifications).values({ id: newId(), tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: effect.templateKey, params: effect.params ?? {}, createdAt: at });
+    }
+  },
+  cc: async (tx, ref, effect, at) => {
+    for (const userId of effect.userIds) {
+      await tx.insert(notifications).values({ id: newId(), tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: "cc", params: { nodeId: effect.nodeId }, createdAt: at });
+    }
+  },
+};

@@ -1,0 +1,188 @@
+import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { Db, Queryable } from "../../db/client";
+import { auditLog, cases, programs, programVersions, tasks, users } from "../../db/schema";
+import { validateSubmission } from "../../forms/buildValidator";
+import type { FormSchema } from "../../forms/schema";
+import type { CaseEvent } from "../types";
+import { CaseCommandError, caseNotFound } from "../runtime/errors";
+import { transitionCase } from "../runtime/transitionCase";
+import { hasRoleOver, type SessionUser } from "./identity";
+import { publishedVersionFor, programVisibleTo } from "./programs";
+
+export type Locale = "zh" | "en";
+
+function invalid(errors: Record<string, string>): CaseCommandError {
+  return new CaseCommandError("invalidData", "请修改标红的项目后再提交", "Please correct the fields marked in red", 422, errors);
+}
+
+/** Validate with the program version's one validator, exactly as the browser did. */
+function validated(schema: FormSchema, input: unknown, locale: Locale): Record<string, unknown> {
+  const result = validateSubmission(schema, input, { locale });
+  if (!result.ok) throw invalid(result.errors);
+  return result.data;
+}
+
+export async function submitApplication(
+  db: Db,
+  user: SessionUser,
+  programId: string,
+  input: unknown,
+  submitKey: string,
+  locale: Locale,
+) {
+  const program = await programVisibleTo(db, user, programId);
+  if (!program) throw caseNotFound();
+  const version = await publishedVersionFor(db, programId);
+  if (!version) throw caseNotFound();
+  const data = validated(version.formSchema as FormSchema, input, locale);
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(submitKey)) throw invalid({ _form: "提交标识无效 / invalid submit key" });
+  return transitionCase(db, {
+    kind: "start",
+    programVersionId: version.id,
+    applicantId: user.id,
+    applicantOrgId: user.orgId,
+    data,
+    submitKey,
+    consentText: version.consentText,
+  });
+}
+
+/** A case is visible to its applicant, to whoever has a task on it, and to approvers/admins over its org. */
+async function visibleCase(db: Queryable, user: SessionUser, caseId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw caseNotFound();
+  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) throw caseNotFound();
+  if (row.applicantId === user.id) return row;
+  if (hasRoleOver(user, "approver", row.applicantOrgPath) || hasRoleOver(user, "admin", row.applicantOrgPath)) return row;
+  const mine = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, user.id)));
+  if (mine.length) return row;
+  throw caseNotFound();
+}
+
+export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null };
+
+export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
+  const row = await visibleCase(db, user, caseId);
+  const [pv] = await db
+    .select({ formSchema: programVersions.formSchema, programName: programs.name, programNameEn: programs.nameEn, version: programVersions.version })
+    .from(programVersions)
+    .innerJoin(programs, eq(programs.id, programVersions.programId))
+    .where(eq(programVersions.id, row.programVersionId));
+  const audit = await db.select().from(auditLog).where(eq(auditLog.stream, `case:${row.id}`)).orderBy(asc(auditLog.id));
+  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((x): x is string => Boolean(x)))];
+  const [applicant] = await db.select({ name: users.name, memberNo: users.memberNo }).from(users).where(eq(users.id, row.applicantId));
+  const names = actorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)) : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const openTasks = await db
+    .select({ id: tasks.id, nodeId: tasks.nodeId, name: tasks.name, assigneeId: tasks.assigneeId, createdAt: tasks.createdAt, dueAt: tasks.dueAt })
+    .from(tasks)
+    .where(and(eq(tasks.caseId, row.id), eq(tasks.status, "open")));
+  const assigneeNames = openTasks.length
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, openTasks.map((t) => t.assigneeId)))
+    : [];
+  const assigneeNameOf = new Map(assigneeNames.map((n) => [n.id, n.name]));
+  return {
+    id: row.id,
+    caseNo: row.caseNo,
+    status: row.status,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    data: row.data as Record<string, unknown>,
+    variables: row.variables as Record<string, unknown>,
+    formSchema: pv.formSchema as FormSchema,
+    programName: pv.programName,
+    programNameEn: pv.programNameEn,
+    programId: row.programId,
+    applicantName: applicant?.name ?? "",
+    applicantMemberNo: applicant?.memberNo ?? null,
+    isApplicant: row.applicantId === user.id,
+    canWithdraw: row.applicantId === user.id && row.status === "running" && !audit.some((a) => a.actorId && a.actorId !== row.applicantId),
+    openTasks: openTasks.map((t) => ({ ...t, assigneeName: assigneeNameOf.get(t.assigneeId) ?? "", createdAt: t.createdAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null })),
+    myOpenTask: openTasks.find((t) => t.assigneeId === user.id) ?? null,
+    timeline: audit.map<TimelineEntry>((a) => ({
+      at: a.at,
+      action: a.action,
+      actorName: a.actorId ? (nameOf.get(a.actorId) ?? null) : null,
+      nodeId: a.nodeId,
+      comment: a.comment,
+    })),
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof getCaseView>>;
+
+export async function listMyCases(db: Db, user: SessionUser) {
+  return db
+    .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status, createdAt: cases.createdAt, updatedAt: cases.updatedAt, programName: programs.name, programNameEn: programs.nameEn })
+    .from(cases)
+    .innerJoin(programs, eq(programs.id, cases.programId))
+    .where(eq(cases.applicantId, user.id))
+    .orderBy(desc(cases.createdAt));
+}
+
+export async function resubmitCase(db: Db, user: SessionUser, caseId: string, input: unknown, locale: Locale) {
+  const row = await visibleCase(db, user, caseId);
+  const [pv] = await db.select({ formSchema: programVersions.formSchema }).from(programVersions).where(eq(programVersions.id, row.programVersionId));
+  const data = validated(pv.formSchema as FormSchema, input, locale);
+  return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "RESUBMIT", by: user.id, data } as CaseEvent });
+}
+
+export async function withdrawCase(db: Db, user: SessionUser, caseId: string) {
+  await visibleCase(db, user, caseId);
+  return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "WITHDRAW", by: user.id } as CaseEvent });
+}
+
+export type Decision = { action: "approve" | "reject" | "return"; comment: string };
+
+const decisionEvents: Record<Decision["action"], (nodeId: string, by: string, comment: string) => CaseEvent> = {
+  approve: (nodeId, by, comment) => ({ type: "APPROVE", nodeId, by, comment: comment || undefined }) as CaseEvent,
+  reject: (nodeId, by, comment) => ({ type: "REJECT", nodeId, by, comment }) as CaseEvent,
+  return: (nodeId, by, comment) => ({ type: "RETURN", nodeId, by, comment, to: "applicant" }) as CaseEvent,
+};
+
+/** An approver decides one of their tasks; a task already closed by someone else is 已被处理. */
+export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision) {
+  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw caseNotFound();
+  const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
+  if (!task || task.assigneeId !== user.id) throw caseNotFound();
+  if (task.status !== "open") throw new CaseCommandError("alreadyHandled", "该事项已被处理", "This task was already handled", 409);
+  const comment = decision.comment.trim().slice(0, 2000);
+  if ((decision.action === "reject" || decision.action === "return") && !comment) {
+    throw invalid({ comment: "拒绝或退回时必须填写审批意见 / A comment is required to reject or return" });
+  }
+  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action](task.nodeId, user.id, comment) });
+}
+
+export async function listMyTasks(db: Db, user: SessionUser) {
+  return db
+    .select({
+      taskId: tasks.id,
+      taskName: tasks.name,
+      receivedAt: tasks.createdAt,
+      dueAt: tasks.dueAt,
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      applicantName: users.name,
+      programName: programs.name,
+      programNameEn: programs.nameEn,
+    })
+    .from(tasks)
+    .innerJoin(cases, eq(cases.id, tasks.caseId))
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .innerJoin(programs, eq(programs.id, cases.programId))
+    .where(and(eq(tasks.assigneeId, user.id), eq(tasks.status, "open")))
+    .orderBy(asc(tasks.createdAt));
+}
+
+export async function getTask(db: Db, user: SessionUser, taskId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw caseNotFound();
+  const [task] = await db.select().from(tasks).where(and(eq(tasks.id, taskId), eq(tasks.assigneeId, user.id)));
+  if (!task) throw caseNotFound();
+  return task;
+}
+
+export async function memberNumberOf(db: Queryable, userId: string): Promise<string | null> {
+  const [row] = await db.select({ memberNo: users.memberNo }).from(users).where(and(eq(users.id, userId), isNotNull(users.memberNo)));
+  return row?.memberNo ?? null;
+}

@@ -1,0 +1,48 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Queryable } from "../../db/client";
+import { programs, programVersions } from "../../db/schema";
+import { getOrg } from "../../db/orgs";
+import type { SessionUser } from "./identity";
+
+/** A program is open to people in the subtree of the org that owns it. */
+export async function programVisibleTo(db: Queryable, user: SessionUser, programId: string) {
+  if (typeof programId !== "string" || programId.length > 64) return undefined;
+  const [program] = await db.select().from(programs).where(eq(programs.id, programId));
+  if (!program) return undefined;
+  const owner = await getOrg(db, program.ownerOrgId);
+  return owner && user.orgPath.startsWith(owner.path) ? program : undefined;
+}
+
+export async function publishedVersionFor(db: Queryable, programId: string) {
+  const [version] = await db
+    .select()
+    .from(programVersions)
+    .where(and(eq(programVersions.programId, programId), eq(programVersions.status, "published")))
+    .orderBy(desc(programVersions.version))
+    .limit(1);
+  return version;
+}
+
+export async function listOpenPrograms(db: Queryable, user: SessionUser) {
+  const rows = await db
+    .select({ id: programs.id, name: programs.name, nameEn: programs.nameEn, description: programs.description, category: programs.category, ownerOrgId: programs.ownerOrgId })
+    .from(programs)
+    .innerJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.status, "published")));
+  const seen = new Set<string>();
+  const open = [];
+  for (const r of rows) {
+    if (seen.has(r.id)) continue;
+    seen.add(r.id);
+    const owner = await getOrg(db, r.ownerOrgId);
+    if (owner && user.orgPath.startsWith(owner.path)) open.push(r);
+  }
+  return open;
+}
+
+export async function getProgramForApply(db: Queryable, user: SessionUser, programId: string) {
+  const program = await programVisibleTo(db, user, programId);
+  if (!program) return undefined;
+  const version = await publishedVersionFor(db, programId);
+  if (!version) return undefined;
+  return { program, version: { id: version.id, version: version.version, formSchema: version.formSchema, consentText: version.consentText } };
+}
