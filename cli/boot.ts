@@ -3,11 +3,13 @@ import { migrateDb } from "../db/migrate";
 import { DEMO_LOGINS, seedDemoOrgs } from "../db/demoOrgs";
 import { seedBuiltinPrograms } from "./seedPrograms";
 import { startJobWorker } from "../workflows/runtime/jobWorker";
+import { loadPlugins } from "./loadPlugins";
 
 export type BootOptions = { seedDemo: boolean; startWorker: boolean };
 
 /** Everything a process needs before serving: database, migrations, demo data, job worker. */
 export async function boot(options: BootOptions) {
+  loadPlugins();
   const handle: DbHandle = await getDb();
   await migrateDb(handle);
   if (options.seedDemo) {
