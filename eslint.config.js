@@ -25,8 +25,9 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "warn",
     },
   },
-  boundary(["db/**"], ["app", "workflows", "forms", "plugins"], "db/ is the bottom layer: it imports nothing from app, workflows, forms or plugins."),
-  boundary(["forms/**"], ["app", "workflows", "plugins", "db"], "forms/ is pure and isomorphic: no app, workflows, plugins or db imports."),
-  boundary(["workflows/**"], ["app", "plugins"], "workflows/ may import forms and db, never app or plugins."),
-  boundary(["plugins/**"], ["app", "db"], "plugins use only the registry types the core exports."),
+  boundary(["db/**"], ["app", "workflows", "forms", "plugins", "cli"], "db/ is the bottom layer: it imports nothing from app, workflows, forms or plugins."),
+  boundary(["forms/**"], ["app", "workflows", "plugins", "db", "cli"], "forms/ is pure and isomorphic: no app, workflows, plugins or db imports."),
+  boundary(["workflows/**"], ["app", "plugins", "cli"], "workflows/ may import forms and db, never app or plugins."),
+  boundary(["plugins/**"], ["app", "db", "cli"], "plugins use only the registry types the core exports."),
+  boundary(["app/**"], ["cli", "plugins"], "app/ reaches the core only through app/services.server.ts."),
 );
