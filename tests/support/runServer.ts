@@ -1,0 +1,34 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/** Start the built app (`npm run build` first) on a free port with a fresh PGlite data dir. */
+export async function startBuiltServer(port: number): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "niangjia-e2e-"));
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (log += d.toString()));
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!log.includes("is running at")) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    output: () => log,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
