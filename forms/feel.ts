@@ -1,4 +1,4 @@
-import { evaluate, unaryTest } from "feelin";
+import { evaluate, parseExpression, unaryTest } from "feelin";
 
 /** Result of evaluating an admin-written FEEL expression; never throws. */
 export type FeelResult =
@@ -43,4 +43,44 @@ export function testFeel(test: string, value: unknown, context: FeelContext = {}
 export function feelIsTrue(expression: string, context: FeelContext = {}): boolean {
   const r = evaluateFeel(expression, context);
   return r.ok && r.value === true;
+}
+
+export type FeelSyntaxProblem = { message: string; from: number; to: number };
+
+/** Syntax errors in an expression, without evaluating it (for publish-time checks). */
+export function feelSyntaxProblem(expression: string): FeelSyntaxProblem | null {
+  if (expression.trim() === "") return { message: "empty expression", from: 0, to: 0 };
+  try {
+    const cursor = parseExpression(expression, {}, undefined).cursor();
+    do {
+      if (cursor.type.isError) return { message: `syntax error at ${cursor.from}`, from: cursor.from, to: cursor.to };
+    } while (cursor.next());
+    return null;
+  } catch (err) {
+    return { message: (err as Error).message ?? String(err), from: 0, to: expression.length };
+  }
+}
+
+/**
+ * Free variable names an expression reads, in order of appearance: called functions and
+ * names the expression binds itself (`for x in`, `some x in`, filter `item`, parameters) are left out.
+ */
+export function feelReferencedNames(expression: string): string[] {
+  const names: string[] = [];
+  const bound = new Set<string>(["item"]);
+  try {
+    const cursor = parseExpression(expression, {}, undefined).cursor();
+    do {
+      const node = cursor.node;
+      const text = expression.slice(cursor.from, cursor.to);
+      if (cursor.type.name === "Name") bound.add(text);
+      if (cursor.type.name !== "VariableName") continue;
+      const parent = node.parent;
+      const isCallee = parent?.type.name === "FunctionInvocation" && parent.firstChild?.from === node.from;
+      if (!isCallee && !names.includes(text)) names.push(text);
+    } while (cursor.next());
+  } catch {
+    return [];
+  }
+  return names.filter((n) => !bound.has(n));
 }

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { compileForm, type CompiledForm } from "./compileForm";
+import { evaluateFeel, feelIsTrue, feelReferencedNames } from "./feel";
+import { evaluateFormState, ownValue } from "./formState";
+import { formMessage, localized, type Locale } from "./messages";
+import type { FormSchema } from "./schema";
+
+export type ValidatorOptions = {
+  locale: Locale;
+  /** Clock for "today" bounds and birth dates; defaults to the time of each validation. */
+  now?: Date;
+};
+
+export type FormData = Record<string, unknown>;
+
+/** Key for errors that belong to no single field. */
+export const FORM_ERROR_KEY = "_form";
+
+type FieldIssue = { key: string; message: string };
+
+/** A rule fails when its assertion is false or cannot be evaluated; null (an input is missing) passes. */
+function ruleFails(assert: string, values: Record<string, unknown>): boolean {
+  const result = evaluateFeel(assert, values);
+  return !result.ok || (result.value !== true && result.value !== null);
+}
+
+function validateCompiled(form: CompiledForm, input: unknown): { data: FormData; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { data: {}, issues: [{ key: FORM_ERROR_KEY, message: formMessage(form.locale, "notAnObject") }] };
+  }
+  const values = input as Record<string, unknown>;
+  const state = evaluateFormState(form, values);
+  const data: FormData = {};
+
+  for (const f of form.fields) {
+    const key = f.def.key;
+    if (!f.valueSchema || state.hidden.has(key)) continue; // hidden values are neither checked nor kept
+    if (f.fieldType.valueKind === "computed") {
+      data[key] = state.values[key]; // recomputed: whatever the client sent is ignored
+      continue;
+    }
+    const raw = ownValue(values, key);
+    if (f.isEmpty(raw)) {
+      if (state.required.has(key)) {
+        const label = localized(f.def.label, form.locale);
+        const choice = ["select", "radio", "checkbox", "date"].includes(f.fieldType.hint.widget);
+        const messageKey = f.fieldType.valueKind === "consent" ? "consentRequired" : choice ? "requiredChoice" : "required";
+        issues.push({ key, message: formMessage(form.locale, messageKey, { label }) });
+      }
+      data[key] = f.fieldType.emptyValue;
+      continue;
+    }
+    const parsed = f.valueSchema.safeParse(raw);
+    if (parsed.success) data[key] = parsed.data;
+    else issues.push({ key, message: parsed.error.issues[0]?.message ?? formMessage(form.locale, "wrongType", { label: localized(f.def.label, form.locale) }) });
+  }
+
+  const keysWithIssues = new Set(issues.map((i) => i.key));
+  const shownKeys = new Set(Object.keys(data));
+  for (const rule of form.schema.rules ?? []) {
+    const reads = feelReferencedNames(rule.assert);
+    // Judging a rule on a value that is already wrong would only repeat the error in other words.
+    if (reads.some((k) => keysWithIssues.has(k))) continue;
+    if (rule.when !== undefined && !feelIsTrue(rule.when, state.values)) continue;
+    if (!ruleFails(rule.assert, state.values)) continue;
+    const key = reads.find((k) => shownKeys.has(k)) ?? FORM_ERROR_KEY;
+    issues.push({ key, message: localized(rule.message, form.locale) });
+  }
+  return { data, issues };
+}
+
+/**
+ * The one validator of a form: zodResolver uses it in the browser, the server runs it on
+ * submit. Its output is the data to store: visible fields only, normalized (trimmed,
+ * uppercased ID numbers, money to the fen), computed fields recomputed, unknown keys gone.
+ * Issues carry the field key as their path.
+ */
+export function buildValidator(schema: FormSchema, options: ValidatorOptions): z.ZodType<FormData, FormData> {
+  const form = compileForm(schema, options);
+  const validator = z.unknown().transform((input, ctx) => {
+    const { data, issues } = validateCompiled(form, input);
+    for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.key], input });
+    return issues.length > 0 ? z.NEVER : data;
+  });
+  // The input is really `unknown` (anything may be posted); typed as form values for react-hook-form.
+  return validator as unknown as z.ZodType<FormData, FormData>;
+}
+
+export type ValidationResult = { ok: true; data: FormData } | { ok: false; errors: Record<string, string> };
+
+/** Server-side entry: validate a submission, with the first message per field key. */
+export function validateSubmission(schema: FormSchema, input: unknown, options: ValidatorOptions): ValidationResult {
+  const result = buildValidator(schema, options).safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length > 0 ? String(issue.path[0]) : FORM_ERROR_KEY;
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,38 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CREDIT_CODE_CHARSET, creditCodeCheckChar, validateCreditCode } from "./creditCode";
+
+const codeChar = fc.constantFrom(...CREDIT_CODE_CHARSET);
+const validCreditCode = fc
+  .tuple(fc.array(codeChar, { minLength: 2, maxLength: 2 }), fc.stringMatching(/^\d{6}$/), fc.array(codeChar, { minLength: 9, maxLength: 9 }))
+  .map(([head, region, org]) => {
+    const first17 = head.join("") + region + org.join("");
+    return first17 + creditCodeCheckChar(first17);
+  });
+
+describe("validateCreditCode (GB 32100-2015)", () => {
+  it("accepts 91350100M000100Y43 and a lowercase copy", () => {
+    expect(validateCreditCode("91350100M000100Y43")).toEqual({ ok: true, normalized: "91350100M000100Y43" });
+    expect(validateCreditCode("91350100m000100y43").ok).toBe(true);
+  });
+
+  it("accepts every code whose check character is computed", () => {
+    fc.assert(fc.property(validCreditCode, (code) => validateCreditCode(code).ok));
+  });
+
+  it("refuses a code with one character of the first 17 replaced", () => {
+    fc.assert(
+      fc.property(validCreditCode, fc.integer({ min: 0, max: 16 }), codeChar, (code, pos, c) => {
+        fc.pre(c !== code[pos] && (pos < 2 || pos > 7 || /\d/.test(c)));
+        const changed = code.slice(0, pos) + c + code.slice(pos + 1);
+        expect(validateCreditCode(changed)).toEqual({ ok: false, problem: "checkChar" });
+      }),
+    );
+  });
+
+  it("refuses letters outside the charset (I O Z S V) and wrong lengths as shape problems", () => {
+    expect(validateCreditCode("91350100M000100Y4")).toEqual({ ok: false, problem: "shape" });
+    expect(validateCreditCode("91350100O000100Y43")).toEqual({ ok: false, problem: "shape" });
+    expect(validateCreditCode("913501A0M000100Y43")).toEqual({ ok: false, problem: "shape" });
+  });
+});

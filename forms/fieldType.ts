@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import type { FieldDefBase } from "./fieldDef";
+import type { Locale, MessageKey, MessageParams } from "./messages";
+
+/** What a field stores; "none" fields (static text, section headings) store nothing. */
+export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" | "consent" | "computed" | "none";
+
+/** Which widget a renderer should use; renderers fall back to a text input for widgets they do not know. */
+export type Widget =
+  | "input" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox"
+  | "switch" | "static" | "group" | "consent" | "computed";
+
+export type RendererHint = {
+  widget: Widget;
+  /** Which keyboard a phone shows. */
+  inputMode?: "text" | "numeric" | "decimal" | "tel" | "email";
+  autoComplete?: string;
+};
+
+export type FieldZodContext = {
+  locale: Locale;
+  now: Date;
+  /** The field's label in `locale`, for messages that name the field. */
+  label: string;
+  /** A localized message naming this field. */
+  message: (key: MessageKey, params?: MessageParams) => string;
+};
+
+export type SchemaProblem = { path: (string | number)[]; code: string; message: string };
+
+/**
+ * One field type: everything the core needs to parse its definition, validate its value
+ * and tell a renderer how to show it. Upload, signature, region cascade and detail tables
+ * plug in the same way (a file in `fields/`, then `registerFieldType`).
+ */
+export interface FieldType<D extends FieldDefBase = FieldDefBase> {
+  type: string;
+  valueKind: ValueKind;
+  /** Stored when the field is visible but left empty; also the renderer's initial value. */
+  emptyValue: unknown;
+  /** Type-specific definition properties, added to the common ones in the meta-schema. */
+  props: z.ZodRawShape;
+  /** Validates and normalizes a non-empty submitted value (emptiness and `required` are handled by the caller). */
+  buildZod: (field: D, ctx: FieldZodContext) => z.ZodType;
+  /** Defaults to: undefined, null, a blank string or an empty list. */
+  isEmpty?: (value: unknown) => boolean;
+  /** Consent must be given whenever the field is shown, `required` or not. */
+  alwaysRequired?: boolean;
+  /** Semantic checks of a definition beyond its shape (min ≤ max, unique options...). */
+  checkDef?: (field: D) => SchemaProblem[];
+  /** Human-readable value for read-only views. */
+  display?: (value: unknown, field: D, locale: Locale) => string;
+  hint: RendererHint;
+}
+
+/** Variance of `buildZod`'s parameter forbids a plain upcast; each type only ever sees its own definitions. */
+export function defineFieldType<D extends FieldDefBase>(fieldType: FieldType<D>): FieldType {
+  return fieldType as unknown as FieldType;
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+}

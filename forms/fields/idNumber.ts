@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { FieldDefBase } from "../fieldDef";
+import { defineFieldType } from "../fieldType";
+import type { MessageKey } from "../messages";
+import { validateIdNumber, type IdNumberProblem } from "../idNumber";
+
+/** 居民身份证号 (18 characters); stored uppercase. */
+export type IdNumberFieldDef = FieldDefBase & { type: "idNumber" };
+
+const PROBLEM_MESSAGES: Record<IdNumberProblem, MessageKey> = {
+  length: "idNumberLength",
+  chars: "idNumberChars",
+  region: "idNumberRegion",
+  birthDate: "idNumberBirthDate",
+  checkDigit: "idNumberCheckDigit",
+};
+
+export const idNumberField = defineFieldType<IdNumberFieldDef>({
+  type: "idNumber",
+  valueKind: "string",
+  emptyValue: null,
+  props: {},
+  buildZod: (_field, ctx) =>
+    z
+      .string({ error: ctx.message("wrongType") })
+      .max(64, ctx.message("idNumberLength"))
+      .transform((s, issueCtx) => {
+        const check = validateIdNumber(s, ctx.now);
+        if (check.ok) return check.normalized;
+        issueCtx.addIssue({ code: "custom", message: ctx.message(PROBLEM_MESSAGES[check.problem]), input: s });
+        return z.NEVER;
+      }),
+  hint: { widget: "input", inputMode: "text", autoComplete: "off" },
+});

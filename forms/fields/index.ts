@@ -1,0 +1,44 @@
+import { bankCardField } from "./bankCard";
+import { checkboxField } from "./checkbox";
+import { computedField } from "./computed";
+import { consentField } from "./consent";
+import { creditCodeField } from "./creditCode";
+import { dateField } from "./date";
+import { emailField } from "./email";
+import { groupField } from "./group";
+import { idNumberField } from "./idNumber";
+import { mobileField } from "./mobile";
+import { moneyField } from "./money";
+import { numberField } from "./number";
+import { radioField } from "./radio";
+import { selectField } from "./select";
+import { staticField } from "./static";
+import { switchField } from "./switch";
+import { textField } from "./text";
+import { textareaField } from "./textarea";
+
+/** The field types the core ships; plugins add theirs with registerFieldType. */
+export const builtinFieldTypes = [
+  textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
+  checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
+  bankCardField, staticField, groupField, consentField, computedField,
+];
+
+export type { BankCardFieldDef } from "./bankCard";
+export type { CheckboxFieldDef } from "./checkbox";
+export type { ComputedFieldDef } from "./computed";
+export type { ConsentFieldDef, ConsentValue } from "./consent";
+export type { CreditCodeFieldDef } from "./creditCode";
+export type { DateFieldDef } from "./date";
+export type { EmailFieldDef } from "./email";
+export type { GroupFieldDef } from "./group";
+export type { IdNumberFieldDef } from "./idNumber";
+export type { MobileFieldDef } from "./mobile";
+export type { MoneyFieldDef } from "./money";
+export type { NumberFieldDef } from "./number";
+export type { RadioFieldDef } from "./radio";
+export type { SelectFieldDef } from "./select";
+export type { StaticFieldDef } from "./static";
+export type { SwitchFieldDef } from "./switch";
+export type { TextFieldDef } from "./text";
+export type { TextareaFieldDef } from "./textarea";
