@@ -1,0 +1,154 @@
+import { Checkbox, Input, InputNumber, Radio, Select, Switch, Typography } from "antd";
+import type { RefCallBack } from "react-hook-form";
+import { resolveDateBound } from "../../../forms/fields/date";
+import { displayValue } from "../../../forms/displayValue";
+import type { RendererHint } from "../../../forms/fieldType";
+import { localized, type Locale } from "../../../forms/messages";
+import { moneyInWords } from "../../../forms/moneyInWords";
+import type { FieldDef } from "../../../forms/schema";
+import { MarkdownText } from "./MarkdownText";
+import { rendererText } from "./rendererText";
+
+export type FieldControlProps = {
+  field: FieldDef;
+  hint: RendererHint;
+  id: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  onBlur: () => void;
+  inputRef: RefCallBack;
+  disabled: boolean;
+  invalid: boolean;
+  required: boolean;
+  /** Id of the element holding this field's error, for aria-describedby. */
+  errorId: string;
+  locale: Locale;
+};
+
+const asText = (v: unknown) => (typeof v === "string" ? v : "");
+const asNumber = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+function MoneyInWords({ value, locale }: { value: unknown; locale: Locale }) {
+  const amount = asNumber(value);
+  if (amount === null || amount < 0) return null;
+  let words: string;
+  try {
+    words = moneyInWords(amount);
+  } catch {
+    return null; // beyond 万亿: the validator will say why
+  }
+  return (
+    <Typography.Text type="secondary" aria-live="polite" style={{ display: "block", marginTop: 4 }}>
+      {rendererText(locale, "amountInWords")}
+      {words}
+    </Typography.Text>
+  );
+}
+
+/** One antd widget bound to one field value, chosen by the field type's renderer hint. */
+export function FieldControl(props: FieldControlProps) {
+  const { field, hint, id, value, onChange, onBlur, inputRef, disabled, invalid, required, errorId, locale } = props;
+  const placeholder = field.placeholder ? localized(field.placeholder, locale) : undefined;
+  const aria = { "aria-invalid": invalid || undefined, "aria-describedby": invalid ? errorId : undefined, "aria-required": required || undefined };
+  const status = invalid ? ("error" as const) : undefined;
+
+  switch (hint.widget) {
+    case "textarea":
+      return (
+        <Input.TextArea
+          id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value)} onBlur={onBlur}
+          rows={field.type === "textarea" ? (field.rows ?? 4) : 4} disabled={disabled} status={status} placeholder={placeholder} {...aria}
+        />
+      );
+    case "number":
+    case "money": {
+      const isMoney = hint.widget === "money";
+      const min = field.type === "number" || field.type === "money" ? field.min : undefined;
+      const max = field.type === "number" || field.type === "money" ? field.max : undefined;
+      return (
+        <>
+          <InputNumber
+            id={id} ref={inputRef} value={asNumber(value)} onChange={(v) => onChange(typeof v === "number" ? v : null)} onBlur={onBlur}
+            min={isMoney ? (min ?? 0) : min} max={max} precision={isMoney ? 2 : field.type === "number" && field.integer ? 0 : undefined}
+            prefix={isMoney ? "¥" : undefined} suffix={field.type === "number" && field.unit ? localized(field.unit, locale) : undefined}
+            inputMode={hint.inputMode} disabled={disabled} status={status} placeholder={placeholder} size="large" style={{ width: "100%" }} {...aria}
+          />
+          {isMoney && <MoneyInWords value={value} locale={locale} />}
+        </>
+      );
+    }
+    case "date": {
+      // The phone's own date picker (WeChat, Safari, Chrome) beats any drop-down calendar on a small screen.
+      const min = field.type === "date" && field.min ? resolveDateBound(field.min, new Date()) : undefined;
+      const max = field.type === "date" && field.max ? resolveDateBound(field.max, new Date()) : undefined;
+      return (
+        <Input
+          type="date" id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value || null)} onBlur={onBlur}
+          min={min} max={max} disabled={disabled} status={status} size="large" {...aria}
+        />
+      );
+    }
+    case "select":
+      return (
+        <Select
+          id={id} ref={inputRef} value={typeof value === "string" ? value : undefined} onChange={(v: string | undefined) => onChange(v ?? null)} onBlur={onBlur}
+          options={field.type === "select" ? field.options.map((o) => ({ value: o.value, label: localized(o.label, locale) })) : []}
+          allowClear showSearch optionFilterProp="label" disabled={disabled} status={status} size="large" style={{ width: "100%" }}
+          placeholder={placeholder ?? rendererText(locale, "choose")} {...aria}
+        />
+      );
+    case "radio":
+      return (
+        // antd groups take no ARIA props; the wrapper names the group after the field's label.
+        <div id={id} role="radiogroup" aria-labelledby={`${id}-label`} {...aria}>
+          <Radio.Group
+            value={value ?? undefined} onChange={(e) => onChange(e.target.value)} disabled={disabled} className="nj-choices"
+            options={field.type === "radio" ? field.options.map((o) => ({ value: o.value, label: localized(o.label, locale) })) : []}
+          />
+        </div>
+      );
+    case "checkbox":
+      return (
+        <div id={id} role="group" aria-labelledby={`${id}-label`} {...aria}>
+          <Checkbox.Group
+            value={Array.isArray(value) ? (value as string[]) : []} onChange={(vs) => onChange(vs)} disabled={disabled} className="nj-choices"
+            options={field.type === "checkbox" ? field.options.map((o) => ({ value: o.value, label: localized(o.label, locale) })) : []}
+          />
+        </div>
+      );
+    case "switch":
+      return (
+        <Switch
+          id={id} ref={inputRef} checked={value === true} onChange={(checked) => onChange(checked)} disabled={disabled}
+          checkedChildren={rendererText(locale, "yes")} unCheckedChildren={rendererText(locale, "no")} {...aria}
+        />
+      );
+    case "consent": {
+      if (field.type !== "consent") return null;
+      const accepted = typeof value === "object" && value !== null && (value as { accepted?: unknown }).accepted === true;
+      return (
+        <div>
+          {/* Scrolls on its own so a long declaration does not push the checkbox off a phone screen. */}
+          <div tabIndex={0} aria-label={localized(field.label, locale)} style={{ maxHeight: 240, overflowY: "auto", padding: "8px 12px", marginBottom: 8, border: "1px solid #d9d9d9", borderRadius: 6, background: "#fafafa" }}>
+            <MarkdownText source={localized(field.text, locale)} />
+          </div>
+          <Checkbox
+            id={id} ref={inputRef} checked={accepted} onChange={(e) => onChange(e.target.checked ? { accepted: true, version: field.version } : null)}
+            disabled={disabled} {...aria}
+          >
+            {rendererText(locale, "consentCheck", { label: localized(field.label, locale) })}
+          </Checkbox>
+        </div>
+      );
+    }
+    case "computed":
+      return <Input id={id} readOnly value={displayValue(field, value, locale)} size="large" aria-readonly />;
+    default:
+      return (
+        <Input
+          id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value)} onBlur={onBlur}
+          inputMode={hint.inputMode} autoComplete={hint.autoComplete} disabled={disabled} status={status} placeholder={placeholder} size="large" {...aria}
+        />
+      );
+  }
+}

@@ -1,0 +1,230 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert, Button, Col, Form, Row, Typography } from "antd";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { buildValidator, FORM_ERROR_KEY, type FormData } from "../../../forms/buildValidator";
+import { compileForm, type CompiledField } from "../../../forms/compileForm";
+import { evaluateFormState } from "../../../forms/formState";
+import { initialValues } from "../../../forms/initialValues";
+import { localized, type Locale } from "../../../forms/messages";
+import type { FormSchema } from "../../../forms/schema";
+import { FieldControl } from "./FieldControl";
+import { MarkdownText } from "./MarkdownText";
+import { rendererText } from "./rendererText";
+import { sectionsOf } from "./sections";
+
+export type FieldPermission = "editable" | "readonly" | "hidden";
+
+export type FormRendererProps = {
+  schema: FormSchema;
+  locale: Locale;
+  /** Saved values: a returned case, a draft. */
+  defaultValues?: Record<string, unknown>;
+  /** Field errors the server sent back (keyed by field key, `_form` for the whole form). */
+  serverErrors?: Record<string, string>;
+  submitting?: boolean;
+  submitLabel?: string;
+  /** Called with the validator's output: normalized, hidden fields dropped, computed fields filled. */
+  onValidSubmit: (data: Record<string, unknown>) => void;
+  /** Per-field access for this viewer (an approval node's 可编辑/只读/隐藏); editable by default. */
+  fieldPermissions?: Record<string, FieldPermission>;
+  readOnly?: boolean;
+};
+
+/** Bring the first field with an error into view and put the cursor in it (browser only: called from handlers). */
+function revealFirstError(fields: CompiledField[], errorKeys: Set<string>, idOf: (key: string) => string): void {
+  const first = fields.find((f) => errorKeys.has(f.def.key));
+  if (!first) return;
+  const container = document.getElementById(`${idOf(first.def.key)}-item`);
+  container?.scrollIntoView({ block: "center", behavior: "smooth" });
+  const target = document.getElementById(idOf(first.def.key));
+  const focusable = target?.matches("input, textarea, button") ? target : target?.querySelector<HTMLElement>("input, textarea, button, [tabindex]");
+  focusable?.focus({ preventScroll: true });
+}
+
+/** If the page never reports a submission in progress, allow another attempt after this long. */
+const UNREPORTED_SUBMIT_RELEASE_MS = 3000;
+
+/**
+ * One submission at a time. Taken synchronously on submit; released when validation fails,
+ * or when the page's `submitting` flag has gone up and back down (the server answered).
+ */
+function useSubmitLock(submitting: boolean) {
+  const held = useRef(false);
+  const sawSubmitting = useRef(false);
+  const [locked, setLocked] = useState(false);
+  const release = () => {
+    held.current = false;
+    sawSubmitting.current = false;
+    setLocked(false);
+  };
+  useEffect(() => {
+    if (submitting) sawSubmitting.current = true;
+    else if (sawSubmitting.current) release();
+  }, [submitting]);
+  return {
+    locked,
+    acquire: () => {
+      if (held.current) return false;
+      held.current = true;
+      setLocked(true);
+      return true;
+    },
+    release,
+    sent: () => {
+      setTimeout(() => {
+        if (held.current && !sawSubmitting.current) release();
+      }, UNREPORTED_SUBMIT_RELEASE_MS);
+    },
+  };
+}
+
+/**
+ * A form generated from its schema, validated in the browser by the same validator the server
+ * runs. Phone first: one column under 576px, large controls, errors under their fields.
+ */
+export function FormRenderer(props: FormRendererProps) {
+  const { schema, locale, defaultValues, serverErrors, submitting = false, submitLabel, onValidSubmit, fieldPermissions = {}, readOnly = false } = props;
+  const idPrefix = useId();
+  const idOf = (key: string) => `${idPrefix}${key}`;
+  const compiled = useMemo(() => compileForm(schema, { locale }), [schema, locale]);
+  const resolver = useMemo(() => zodResolver(buildValidator(schema, { locale })), [schema, locale]);
+  // Defaults are read once, as react-hook-form does; a new case remounts the form through its key.
+  const startValues = useMemo(() => initialValues(compiled, defaultValues), [compiled]);
+
+  const { control, handleSubmit, setError, formState } = useForm<FormData, unknown, FormData>({
+    resolver,
+    defaultValues: startValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: true,
+  });
+  const values = useWatch({ control }) as FormData;
+  const state = useMemo(() => evaluateFormState(compiled, values), [compiled, values]);
+  const submitLock = useSubmitLock(submitting);
+  const busy = submitting || formState.isSubmitting || submitLock.locked;
+
+  useEffect(() => {
+    if (!serverErrors) return;
+    const keys = new Set<string>();
+    for (const [key, message] of Object.entries(serverErrors)) {
+      if (key === FORM_ERROR_KEY || !compiled.fields.some((f) => f.def.key === key)) continue;
+      setError(key, { type: "server", message });
+      keys.add(key);
+    }
+    revealFirstError(compiled.fields, keys, idOf);
+  }, [serverErrors, compiled, setError]); // idOf derives from useId, stable for the component's life
+
+  const onInvalid = (errors: FieldErrors<FormData>) => {
+    submitLock.release();
+    revealFirstError(compiled.fields, new Set(Object.keys(errors)), idOf);
+  };
+  const submit = handleSubmit((data) => {
+    onValidSubmit(data);
+    submitLock.sent();
+  }, onInvalid);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // A second tap before the first has re-rendered anything must do nothing: checked synchronously.
+    if (readOnly || !submitLock.acquire()) {
+      event.preventDefault();
+      return;
+    }
+    void submit(event);
+  };
+
+  const permissionOf = (key: string): FieldPermission => fieldPermissions[key] ?? "editable";
+  const isShown = (f: CompiledField) => !state.hidden.has(f.def.key) && permissionOf(f.def.key) !== "hidden";
+  const renderedKeys = new Set(compiled.fields.filter(isShown).map((f) => f.def.key));
+  const formLevelErrors = [
+    ...(serverErrors?.[FORM_ERROR_KEY] ? [serverErrors[FORM_ERROR_KEY]] : []),
+    ...(typeof formState.errors[FORM_ERROR_KEY]?.message === "string" ? [formState.errors[FORM_ERROR_KEY].message] : []),
+    // An error on a field this viewer cannot see must still be shown somewhere.
+    ...Object.entries(serverErrors ?? {}).filter(([k]) => k !== FORM_ERROR_KEY && !renderedKeys.has(k)).map(([, m]) => m),
+  ];
+
+  function renderField(f: CompiledField) {
+    const { def, fieldType } = f;
+    const key = def.key;
+    const id = idOf(key);
+    const label = localized(def.label, locale);
+    const span = { xs: 24, sm: def.width ?? 24 };
+    if (fieldType.hint.widget === "group") {
+      return (
+        <Col span={24} key={key} id={`${id}-item`}>
+          <Typography.Title level={5} className="nj-form-group">{label}</Typography.Title>
+          {def.help && <Typography.Paragraph type="secondary">{localized(def.help, locale)}</Typography.Paragraph>}
+        </Col>
+      );
+    }
+    if (fieldType.hint.widget === "static") {
+      return (
+        <Col span={24} key={key} id={`${id}-item`}>
+          {def.type === "static" && <MarkdownText source={localized(def.content, locale)} />}
+        </Col>
+      );
+    }
+    const disabled = readOnly || permissionOf(key) === "readonly" || state.readonly.has(key);
+    const required = state.required.has(key);
+    const isComputed = fieldType.valueKind === "computed";
+    // A <label for> must point at a form control; radio and checkbox groups are named by aria-labelledby instead.
+    const groupWidget = fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
+    return (
+      <Col {...span} key={key} id={`${id}-item`}>
+        <Controller
+          name={key}
+          control={control}
+          render={({ field, fieldState }) => {
+            const message = fieldState.error?.message;
+            return (
+              <Form.Item
+                label={<span id={`${id}-label`}>{label}</span>}
+                htmlFor={groupWidget ? undefined : id}
+                required={required}
+                validateStatus={message ? "error" : undefined}
+                help={message ? <span id={`${id}-error`} role="alert">{message}</span> : undefined}
+                extra={def.help ? localized(def.help, locale) : undefined}
+              >
+                <FieldControl
+                  field={def}
+                  hint={fieldType.hint}
+                  id={id}
+                  value={isComputed ? state.values[key] : field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  disabled={disabled}
+                  invalid={Boolean(message)}
+                  required={required}
+                  errorId={`${id}-error`}
+                  locale={locale}
+                />
+              </Form.Item>
+            );
+          }}
+        />
+      </Col>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="nj-form" aria-busy={busy || undefined}>
+      {/* antd's Form supplies Form.Item layout only; react-hook-form owns the values. */}
+      <Form layout="vertical" component={false} size="large">
+        {formLevelErrors.length > 0 && (
+          <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={rendererText(locale, "fixErrors")} description={formLevelErrors.join("；")} />
+        )}
+        {sectionsOf(schema, compiled.fields).map((section) => (
+          <section key={section.id ?? "_"} aria-label={section.title ? localized(section.title, locale) : undefined}>
+            {section.title && <Typography.Title level={4}>{localized(section.title, locale)}</Typography.Title>}
+            <Row gutter={16}>{section.fields.filter(isShown).map(renderField)}</Row>
+          </section>
+        ))}
+        {!readOnly && (
+          <Button type="primary" htmlType="submit" block size="large" className="nj-big-button" style={{ minHeight: 44 }} loading={busy} disabled={busy}>
+            {submitLabel ?? rendererText(locale, "submit")}
+          </Button>
+        )}
+      </Form>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Locale } from "../../../forms/messages";
+
+/** The renderer's own words (not the form's): buttons, placeholders, empty markers. */
+const text = {
+  submit: { zh: "提交", en: "Submit" },
+  choose: { zh: "请选择", en: "Choose" },
+  enter: { zh: "请输入", en: "Enter" },
+  consentCheck: { zh: "我已阅读并同意{label}", en: "I have read and accept the {label}" },
+  amountInWords: { zh: "大写：", en: "In words: " },
+  notFilled: { zh: "未填写", en: "Not given" },
+  fixErrors: { zh: "请修改标红的项目后再提交", en: "Please correct the fields marked in red" },
+  yes: { zh: "是", en: "Yes" },
+  no: { zh: "否", en: "No" },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type RendererTextKey = keyof typeof text;
+
+export function rendererText(locale: Locale, key: RendererTextKey, params: Record<string, string> = {}): string {
+  return text[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
