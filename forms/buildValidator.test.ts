@@ -302,3 +302,42 @@ describe("form-level rules", () => {
     });
   });
 });
+
+describe("validateSubmission: stored data is a fixed point", () => {
+  const validValues = fc.record(
+    {
+      name: fc.string({ maxLength: 20 }).filter((s) => s.trim() !== ""),
+      story: fc.string({ maxLength: 50 }),
+      familySize: fc.integer({ min: 1, max: 20 }),
+      income: fc.integer({ min: 0, max: 99_999_999 }).map((fen) => fen / 100),
+      birthday: fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2026-05-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+      industry: fc.constantFrom("a", "b", "c", null),
+      needs: fc.subarray(["a", "b", "c"], { maxLength: 2 }),
+      isMember: fc.boolean(),
+      mobile: fc.stringMatching(/^1[3-9]\d{9}$/),
+      consent: fc.constantFrom(true, { accepted: true, version: "v1" }),
+    },
+    { requiredKeys: ["name", "consent"] },
+  );
+
+  it("accepts generated valid values, and revalidating the output changes nothing", () => {
+    fc.assert(
+      fc.property(validValues, (input) => {
+        const first = validateSubmission(everyType, input, zh);
+        expect(first.ok).toBe(true);
+        if (!first.ok) return;
+        expect(validateSubmission(everyType, first.data, zh)).toEqual(first);
+      }),
+    );
+  });
+
+  it("holds for arbitrary input too: whatever is accepted is stable", () => {
+    const keys = everyType.fields.map((f) => f.key);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()))), (input) => {
+        const first = validateSubmission(everyType, { ...input, name: "名", consent: true }, zh);
+        if (first.ok) expect(validateSubmission(everyType, first.data, zh)).toEqual(first);
+      }),
+    );
+  });
+});
