@@ -92,4 +92,10 @@ async function fillMembershipForm(page: Page) {
   await page.getByLabel("身份证号").fill("11010519491231002X");
   await page.getByLabel("手机号").fill("13900000003");
   await page.getByLabel("工作单位").fill("厦门速达配送有限公司");
+  await page.getByLabel("所属行业").click();
+  await page.getByTitle("交通运输、仓储和邮政业").click();
+  await page.getByRole("radio", { name: "外卖送餐员" }).check();
+  // 平台企业 appears only once a platform job is chosen.
+  await page.getByLabel("平台企业").fill("美团");
+  await page.getByRole("checkbox", { name: /入会声明/ }).check();
 }
