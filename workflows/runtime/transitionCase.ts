@@ -187,12 +187,7 @@ function runEngine(fn: () => Step): Step {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof FlowRejection) {
-      const m = err.message as unknown;
-      const zh = typeof m === "object" && m ? (m as { zh: string }).zh : (err as FlowRejection & { messageZh?: string }).messageZh ?? String(m);
-      const en = typeof m === "object" && m ? (m as { en: string }).en : (err as FlowRejection & { messageEn?: string }).messageEn ?? String(m);
-      throw new CaseCommandError("rejectedByFlow", zh, en, 422);
-    }
+    if (err instanceof FlowRejection) throw new CaseCommandError("rejectedByFlow", err.messageZh, err.messageEn, 422);
     throw err;
   }
 }
@@ -276,18 +271,19 @@ const effectWriters: EffectWriters = {
         id: newId(),
         tenantId: ref.tenantId,
         caseId: ref.caseId,
-        key: effect.key,
+        // Engine keys are relative to the case; the case id makes them unique across cases.
+        key: `${ref.caseId}:${effect.key}`,
         kind: effect.kind,
         payload: { event: effect.event ?? null, handler: effect.handler ?? null, payload: effect.payload ?? null },
         runAt: new Date(effect.runAt),
       })
       .onConflictDoNothing({ target: jobs.key });
   },
-  cancelJobs: async (tx, _ref, effect) => {
+  cancelJobs: async (tx, ref, effect) => {
     await tx
       .update(jobs)
       .set({ status: "cancelled" })
-      .where(and(like(jobs.key, `${effect.keyPrefix}%`), eq(jobs.status, "pending")));
+      .where(and(eq(jobs.caseId, ref.caseId), like(jobs.key, `${ref.caseId}:${effect.keyPrefix}%`), eq(jobs.status, "pending")));
   },
   notify: async (tx, ref, effect, at) => {
     for (const userId of effect.userIds) {

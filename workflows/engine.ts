@@ -1,0 +1,133 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
+import { buildMachine, FAILED, REJECTED, RETURNED, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
+import { FlowRejection, type CaseEvent, type CaseStatus, type Effect, type EngineEnv, type FlowDefinition, type OpenTask, type Step } from "./types";
+
+const machines = new WeakMap<FlowDefinition, AnyStateMachine>();
+
+function machineFor(def: FlowDefinition): AnyStateMachine {
+  let machine = machines.get(def);
+  if (!machine) {
+    machine = buildMachine(def);
+    machines.set(def, machine);
+  }
+  return machine;
+}
+
+type PersistedSnapshot = { value: string; context: CaseContext };
+
+function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
+  return JSON.parse(JSON.stringify({ value: snapshot.value, context: snapshot.context })) as PersistedSnapshot;
+}
+
+function restore(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+  const p = persisted as PersistedSnapshot;
+  if (!p || typeof p.value !== "string" || typeof p.context !== "object") throw new FlowRejection("badSnapshot", "流程状态已损坏", "The case state is corrupt");
+  return machine.resolveState({ value: p.value, context: p.context });
+}
+
+const specialStatus: Record<string, CaseStatus> = { [REJECTED]: "rejected", [WITHDRAWN]: "withdrawn", [FAILED]: "failed", [RETURNED]: "returned" };
+
+function statusOf(def: FlowDefinition, value: string): CaseStatus {
+  if (specialStatus[value]) return specialStatus[value];
+  return def.nodes[value]?.kind === "end" ? "approved" : "running";
+}
+
+function openTasksOf(def: FlowDefinition, value: string, context: CaseContext): OpenTask[] {
+  const node = def.nodes[value];
+  if (node?.kind !== "userTask") return [];
+  const work = context.work[node.id];
+  return work && work.pending.length ? [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode }] : [];
+}
+
+type ActionLike = { type: string; params?: Record<string, unknown> };
+type EffectBuilder = (params: Record<string, unknown>, context: CaseContext, env: EngineEnv) => Effect[];
+
+/** How the machine's named effect actions become runtime effects (job keys are relative to the case). */
+const effectBuilders: Record<string, EffectBuilder> = {
+  scheduleService: (params, context, env) => {
+    const nodeId = String(params.nodeId);
+    return [
+      {
+        type: "scheduleJob",
+        key: `svc:${nodeId}:${context.visits[nodeId] ?? 1}`,
+        kind: "service",
+        runAt: env.now,
+        handler: String(params.handler),
+        payload: { nodeId },
+      },
+    ];
+  },
+  notifyAssignees: (params, context) => {
+    const pending = context.work[String(params.nodeId)]?.pending ?? [];
+    return pending.length ? [{ type: "notify", userIds: pending, templateKey: "task.assigned", params: { nodeId: params.nodeId } }] : [];
+  },
+  cancelJobs: (params) => [{ type: "cancelJobs", keyPrefix: String(params.keyPrefix ?? "") }],
+};
+
+function effectsOf(actions: ActionLike[], context: CaseContext, env: EngineEnv): Effect[] {
+  return actions.flatMap((a) => effectBuilders[a.type]?.(a.params ?? {}, context, env) ?? []);
+}
+
+function stepFrom(def: FlowDefinition, snapshot: AnyMachineSnapshot, actions: ActionLike[], env: EngineEnv, audit: Step["audit"]): Step {
+  const value = String(snapshot.value);
+  const context = snapshot.context as CaseContext;
+  const status = statusOf(def, value);
+  const effects = effectsOf(actions, context, env);
+  if (status !== "running" && status !== "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: `case.${status}`, params: {} });
+  if (status === "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: "case.returned", params: {} });
+  return { snapshot: persist(snapshot), status, openTasks: openTasksOf(def, value, context), effects, variables: context.variables, audit: { ...audit, detail: { state: value } } };
+}
+
+/** Start a case: the applicant submitted `data`; runs until the first wait (a task, a job) or an end. */
+export function startCase(def: FlowDefinition, input: { data: Record<string, unknown>; applicantId: string }, env: EngineEnv): Step {
+  const machine = machineFor(def);
+  const [snapshot, actions] = initialTransition(machine, { ...input, env });
+  return stepFrom(def, snapshot, actions as ActionLike[], env, { action: "submit", by: input.applicantId });
+}
+
+const auditActions: Record<CaseEvent["type"], string> = {
+  APPROVE: "approve",
+  REJECT: "reject",
+  RETURN: "return",
+  RESUBMIT: "resubmit",
+  WITHDRAW: "withdraw",
+  TRANSFER: "transfer",
+  ADD_SIGNER: "add_signer",
+  TIMER_FIRED: "timer",
+  SERVICE_DONE: "service_done",
+  SERVICE_FAILED: "service_failed",
+};
+
+/** Why an event the flow cannot take was refused, in words for the person who sent it. */
+function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseEvent): FlowRejection {
+  const value = String(snapshot.value);
+  const context = snapshot.context as CaseContext;
+  if (event.type === "WITHDRAW") {
+    return context.acted || value === RETURNED
+      ? new FlowRejection("withdrawAfterAction", "审批人已处理，不能撤回", "An approver has already acted; the application can no longer be withdrawn")
+      : new FlowRejection("notWithdrawable", "当前状态不能撤回", "The application cannot be withdrawn now");
+  }
+  const node = "nodeId" in event ? def.nodes[event.nodeId] : undefined;
+  if ((event.type === "REJECT" || event.type === "RETURN") && node?.kind === "userTask" && node.approval.commentRequiredOn.includes(event.type === "REJECT" ? "reject" : "return") && !event.comment?.trim()) {
+    return new FlowRejection("commentRequired", "拒绝或退回时必须填写审批意见", "A comment is required to reject or return");
+  }
+  if (node?.kind === "userTask" && event.type !== "TRANSFER" && !node.approval.actions.includes(auditActions[event.type] as never)) {
+    return new FlowRejection("actionNotAllowed", "此环节不允许该操作", "This step does not allow that action");
+  }
+  if (node?.kind === "userTask" && node.approval.signature === "required" && event.type === "APPROVE" && !event.signature) {
+    return new FlowRejection("signatureRequired", "此环节需要手写签名", "This step requires a handwritten signature");
+  }
+  return new FlowRejection("notAllowedNow", "申请当前的状态不允许此操作", "The case is not in a state that allows this");
+}
+
+/** Apply one event to a persisted case snapshot; refuses (FlowRejection) what the flow does not allow now. */
+export function applyEvent(def: FlowDefinition, persisted: unknown, event: CaseEvent, env: EngineEnv): Step {
+  const machine = machineFor(def);
+  const snapshot = restore(machine, persisted);
+  const machineEvent = { ...event, env } as MachineEvent;
+  if (snapshot.status === "done" || !snapshot.can(machineEvent)) throw refusal(def, snapshot, event);
+  const [next, actions] = transition(machine, snapshot, machineEvent);
+  const by = "by" in event ? event.by : undefined;
+  const comment = "comment" in event ? event.comment : undefined;
+  return stepFrom(def, next, actions as ActionLike[], env, { action: auditActions[event.type], nodeId: "nodeId" in event ? event.nodeId : undefined, by, comment });
+}
