@@ -259,7 +259,13 @@ function checkStructure(proc: El, nodes: Record<string, FlowNode>, flows: Sequen
   }
   const seen = new Set<string>([starts[0].id]);
   const queue = [starts[0].id];
-  while (queue.length) for (const f of out(queue.shift()!)) if (!seen.has(f.target)) (seen.add(f.target), queue.push(f.target));
+  while (queue.length) {
+    for (const f of out(queue.shift()!)) {
+      if (seen.has(f.target)) continue;
+      seen.add(f.target);
+      queue.push(f.target);
+    }
+  }
   for (const node of Object.values(nodes)) {
     if (!seen.has(node.id)) problems.push(problem("node.unreachable", elOf(node.id), { zh: "从开始事件到不了这个节点", en: "This step cannot be reached from the start" }, { zh: "连上它或删除它", en: "Connect it or delete it" }));
   }
