@@ -20,6 +20,8 @@ export async function shoot(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const [label, size] of [["phone", PHONE], ["desktop", DESKTOP]] as const) {
     await page.setViewportSize(size);
+    // A sticky header would otherwise be painted mid-page in a full-page capture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(150);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
