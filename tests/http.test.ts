@@ -45,6 +45,17 @@ describe("HTTP: sign-in, CSRF, limits", () => {
     expect(client.cookies.has("nj_csrf")).toBe(true);
   });
 
+  it("switches the UI to English and back", async () => {
+    const client = new AppClient(app);
+    await client.get("/login");
+    const switched = await client.post("/lang", { lang: "en" });
+    expect(switched.status).toBe(302);
+    const english = await (await client.get("/login")).text();
+    expect(english).toContain('lang="en"');
+    expect(english).toContain("Demo accounts");
+    expect(english).toContain("Mobile");
+  });
+
   it("sends signed-out visitors to the sign-in page", async () => {
     const res = await new AppClient(app).get("/portal");
     expect(res.status).toBe(302);
