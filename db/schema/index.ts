@@ -12,3 +12,4 @@ export * from "./jobs";
 export * from "./auditLog";
 export * from "./counters";
 export * from "./notifications";
+export * from "./calendarDays";
