@@ -5,6 +5,8 @@ export type NodeWork = {
   assignees: string[];
   pending: string[];
   votes: Record<string, "approve" | "reject">;
+  /** SLA due time of this visit, when the node has one. */
+  dueAt?: string;
 };
 
 export type VoteOutcome = "pass" | "fail" | "wait";
@@ -41,11 +43,11 @@ export function castVote(work: NodeWork, mode: ApprovalMode, by: string, vote: "
     pending = next ? [next] : [];
   }
   if (mode === "any" || mode === "single") pending = [];
-  return { assignees: work.assignees, pending, votes };
+  return { ...work, pending, votes };
 }
 
 /** The node after a decider hands their place to someone else (转办). */
 export function transferVote(work: NodeWork, from: string, to: string): NodeWork {
   const swap = (list: string[]) => [...new Set(list.map((p) => (p === from ? to : p)))];
-  return { assignees: swap(work.assignees), pending: swap(work.pending), votes: work.votes };
+  return { ...work, assignees: swap(work.assignees), pending: swap(work.pending) };
 }

@@ -2,6 +2,7 @@ import { assign, setup, type AnyStateMachine } from "xstate";
 import { feelIsTrue } from "../forms/feel";
 import { castVote, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
 import { resolveAssignees } from "./resolveAssignees";
+import { addWorkingDays } from "./workingDays";
 import type { ApprovalSpec, CaseEvent, EngineEnv, FlowDefinition, FlowNode } from "./types";
 
 export type CaseContext = {
@@ -85,7 +86,8 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
     const p = { nodeId: node.id };
     const earlier = userTaskIds(def).filter((id) => id !== node.id);
     return {
-      entry: [{ type: "countVisit", params: p }, { type: "openWork", params: p }, { type: "notifyAssignees", params: p }],
+      entry: [{ type: "countVisit", params: p }, { type: "openWork", params: p }, { type: "notifyAssignees", params: p }, { type: "scheduleSla", params: p }],
+      exit: [{ type: "cancelJobs", params: { keyPrefix: `sla:${node.id}:` } }, { type: "cancelJobs", params: { keyPrefix: `remind:${node.id}:` } }],
       always: [
         { guard: { type: "nodeOutcomeIs", params: { ...p, outcome: "pass" } }, target: next },
         { guard: { type: "emptyMeansReject", params: p }, target: REJECTED },
@@ -104,6 +106,12 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
           ...earlier.map((to) => ({ guard: { type: "returnsTo", params: { ...p, to } }, target: to, actions: { type: "markActed" } })),
         ],
         TRANSFER: { guard: { type: "mayTransfer", params: p }, actions: { type: "transfer", params: p } },
+        TIMER_FIRED: [
+          { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },
+          { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "reject" } }, target: REJECTED, actions: { type: "markTimedOut", params: p } },
+          { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "none" } }, actions: { type: "notifyOverdue", params: p } },
+          { guard: { type: "reminderDue", params: p }, actions: { type: "notifyReminder", params: p } },
+        ],
         WITHDRAW: { guard: "nobodyActed", target: WITHDRAWN },
       },
     };
@@ -182,6 +190,9 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       emptyMeansReject: ({ context }, params: P) => context.work[params.nodeId]?.assignees.length === 0 && approvalOf(def, params.nodeId).emptyAssignee === "reject",
       nobodyActed: ({ context, event }) => !context.acted && ev(event).by === context.applicantId,
       resumesAt: ({ context, event }, params: P) => context.returnedFrom === params.nodeId && ev(event).by === context.applicantId,
+      slaTimeoutIs: ({ context, event }, params: P & { onTimeout: "approve" | "reject" | "none" }) =>
+        ev(event).timerId === timerId("sla", params.nodeId, context) && (approvalOf(def, params.nodeId).sla?.onTimeout ?? "none") === params.onTimeout,
+      reminderDue: ({ context, event }, params: P) => ev(event).timerId === timerId("remind", params.nodeId, context),
     },
     actions: {
       countVisit: assign({ visits: ({ context }, params: P) => ({ ...context.visits, [params.nodeId]: (context.visits[params.nodeId] ?? 0) + 1 }) }),
@@ -189,7 +200,9 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         work: ({ context, event }, params: P) => {
           const spec = approvalOf(def, params.nodeId);
           const assignees = resolveAssignees(spec, envOf(ev(event)).directory, context.data);
-          let work: NodeWork = { assignees, pending: spec.mode === "sequential" ? assignees.slice(0, 1) : assignees, votes: {} };
+          const env = envOf(ev(event));
+          const dueAt = spec.sla && spec.sla.workingDays > 0 ? addWorkingDays(env.now, spec.sla.workingDays, env.calendar) : undefined;
+          let work: NodeWork = { assignees, pending: spec.mode === "sequential" ? assignees.slice(0, 1) : assignees, votes: {}, dueAt };
           // 去重: someone who already approved earlier in this case approves here automatically.
           if (spec.dedupe) for (const a of assignees) if (context.approvedBy.includes(a)) work = castVote(work, spec.mode, a, "approve");
           return { ...context.work, [params.nodeId]: work };
@@ -213,11 +226,15 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       }),
       markReturned: assign({ returnedFrom: (_, params: P) => params.nodeId, acted: true }),
       markActed: assign({ acted: true }),
+      markTimedOut: assign({ variables: ({ context }, params: P) => ({ ...context.variables, [`${params.nodeId}_timedOut`]: true }) }),
       takeResubmittedData: assign({ data: ({ event }) => (ev(event).data as Record<string, unknown>) ?? {}, returnedFrom: null }),
       mergeResult: assign({ variables: ({ context, event }) => ({ ...context.variables, ...((ev(event).result as Record<string, unknown>) ?? {}) }) }),
       // Effects: no-ops inside XState; the engine reads them off the transition's action list.
       scheduleService: () => {},
+      scheduleSla: () => {},
       notifyAssignees: () => {},
+      notifyOverdue: () => {},
+      notifyReminder: () => {},
       cancelJobs: () => {},
     },
   }).createMachine({
@@ -235,6 +252,11 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
     initial: def.startNodeId,
     states: states as never,
   }) as unknown as AnyStateMachine;
+}
+
+/** Timer ids name the node's visit, so a timer left over from an earlier visit matches nothing. */
+export function timerId(kind: "sla" | "remind", nodeId: string, context: CaseContext): string {
+  return `${kind}:${nodeId}:${context.visits[nodeId] ?? 1}`;
 }
 
 /** Approvers may change only the fields their node marks 可编辑. */

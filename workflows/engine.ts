@@ -1,5 +1,5 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
-import { buildMachine, FAILED, REJECTED, RETURNED, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
+import { buildMachine, FAILED, REJECTED, RETURNED, timerId, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
 import { FlowRejection, type CaseEvent, type CaseStatus, type Effect, type EngineEnv, type FlowDefinition, type OpenTask, type Step } from "./types";
 
 const machines = new WeakMap<FlowDefinition, AnyStateMachine>();
@@ -36,11 +36,16 @@ function openTasksOf(def: FlowDefinition, value: string, context: CaseContext): 
   const node = def.nodes[value];
   if (node?.kind !== "userTask") return [];
   const work = context.work[node.id];
-  return work && work.pending.length ? [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode }] : [];
+  return work && work.pending.length ? [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode, dueAt: work.dueAt }] : [];
 }
 
 type ActionLike = { type: string; params?: Record<string, unknown> };
-type EffectBuilder = (params: Record<string, unknown>, context: CaseContext, env: EngineEnv) => Effect[];
+type EffectBuilder = (params: Record<string, unknown>, context: CaseContext, env: EngineEnv, def: FlowDefinition) => Effect[];
+
+function notifyPending(params: Record<string, unknown>, context: CaseContext, templateKey: string): Effect[] {
+  const pending = context.work[String(params.nodeId)]?.pending ?? [];
+  return pending.length ? [{ type: "notify", userIds: pending, templateKey, params: { nodeId: params.nodeId } }] : [];
+}
 
 /** How the machine's named effect actions become runtime effects (job keys are relative to the case). */
 const effectBuilders: Record<string, EffectBuilder> = {
@@ -57,22 +62,38 @@ const effectBuilders: Record<string, EffectBuilder> = {
       },
     ];
   },
-  notifyAssignees: (params, context) => {
-    const pending = context.work[String(params.nodeId)]?.pending ?? [];
-    return pending.length ? [{ type: "notify", userIds: pending, templateKey: "task.assigned", params: { nodeId: params.nodeId } }] : [];
+  notifyAssignees: (params, context) => notifyPending(params, context, "task.assigned"),
+  notifyOverdue: (params, context) => notifyPending(params, context, "task.overdue"),
+  notifyReminder: (params, context) => notifyPending(params, context, "task.reminder"),
+  /** SLA: a due-time job (the timeout action) and, if asked, a reminder (催办) some hours before. */
+  scheduleSla: (params, context, env, def) => {
+    const nodeId = String(params.nodeId);
+    const work = context.work[nodeId];
+    if (!work?.dueAt || work.pending.length === 0) return [];
+    const timers: Effect[] = [];
+    const due = timerId("sla", nodeId, context);
+    timers.push({ type: "scheduleJob", key: due, kind: "timer", runAt: work.dueAt, event: { type: "TIMER_FIRED", timerId: due } });
+    const node = def.nodes[nodeId];
+    const hours = node?.kind === "userTask" ? node.approval.sla?.remindBeforeHours : undefined;
+    if (hours && hours > 0) {
+      const remind = timerId("remind", nodeId, context);
+      const at = new Date(Math.max(Date.parse(env.now), Date.parse(work.dueAt) - hours * 3_600_000)).toISOString();
+      timers.push({ type: "scheduleJob", key: remind, kind: "timer", runAt: at, event: { type: "TIMER_FIRED", timerId: remind } });
+    }
+    return timers;
   },
   cancelJobs: (params) => [{ type: "cancelJobs", keyPrefix: String(params.keyPrefix ?? "") }],
 };
 
-function effectsOf(actions: ActionLike[], context: CaseContext, env: EngineEnv): Effect[] {
-  return actions.flatMap((a) => effectBuilders[a.type]?.(a.params ?? {}, context, env) ?? []);
+function effectsOf(actions: ActionLike[], context: CaseContext, env: EngineEnv, def: FlowDefinition): Effect[] {
+  return actions.flatMap((a) => effectBuilders[a.type]?.(a.params ?? {}, context, env, def) ?? []);
 }
 
 function stepFrom(def: FlowDefinition, snapshot: AnyMachineSnapshot, actions: ActionLike[], env: EngineEnv, audit: Step["audit"]): Step {
   const value = String(snapshot.value);
   const context = snapshot.context as CaseContext;
   const status = statusOf(def, value);
-  const effects = effectsOf(actions, context, env);
+  const effects = effectsOf(actions, context, env, def);
   if (status !== "running" && status !== "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: `case.${status}`, params: {} });
   if (status === "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: "case.returned", params: {} });
   return { snapshot: persist(snapshot), status, openTasks: openTasksOf(def, value, context), effects, variables: context.variables, audit: { ...audit, detail: { state: value } } };

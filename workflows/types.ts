@@ -67,7 +67,12 @@ export type Directory = {
   programAdmins: string[];
 };
 
-export type EngineEnv = { now: string; directory: Directory };
+export type EngineEnv = {
+  now: string;
+  directory: Directory;
+  /** Holidays and 调休 working days for SLA due dates; weekends only when absent. */
+  calendar?: { holidays: string[]; workdays: string[] };
+};
 
 export type CaseEvent =
   | { type: "APPROVE"; nodeId: string; by: string; comment?: string; signature?: string; data?: Record<string, unknown> }

@@ -37,6 +37,11 @@ export async function runJob(db: Db, job: JobRow): Promise<void> {
     await transitionCase(db, { kind: "event", caseId: job.case_id, event, actorId: null, completesJobId: job.id });
   } catch (err) {
     const message = err instanceof CaseCommandError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    // A timer the flow no longer wants (the task was decided first) is simply obsolete.
+    if (job.kind === "timer" && err instanceof CaseCommandError && err.code === "rejectedByFlow") {
+      await db.update(jobs).set({ status: "cancelled", lastError: message, lockedUntil: null, finishedAt: new Date() }).where(eq(jobs.id, job.id));
+      return;
+    }
     // A step the flow refuses (the case moved on, e.g. withdrawn) will not succeed on retry.
     const final = job.attempts >= job.max_attempts || (err instanceof CaseCommandError && err.code !== "conflict");
     const backoffSeconds = 2 ** Math.min(job.attempts, 10);

@@ -9,6 +9,7 @@ import { applyEvent, startCase } from "../engine";
 import type { CaseEvent, Effect, FlowDefinition, OpenTask, Step } from "../types";
 import { FlowRejection } from "../types";
 import { loadDirectory } from "./loadDirectory";
+import { loadWorkCalendar } from "../../db/calendar";
 import { alreadyHandled, CaseCommandError, caseNotFound, notApplicant, notYourTask, versionConflict } from "./errors";
 
 export type StartCommand = {
@@ -98,7 +99,8 @@ async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<Tr
       const org = await getOrg(tx, command.applicantOrgId);
       if (!org) throw caseNotFound();
       const directory = await loadDirectory(tx, command.applicantId, org.id, program.ownerOrgId);
-      const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory }));
+      const calendar = await loadWorkCalendar(tx, program.tenantId);
+      const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory, calendar }));
       const seq = await nextCounter(tx, program.tenantId, `case:${program.id}:${chinaYearMonth(at).year}`);
       const caseNo = formatNumber(program.caseNoPattern, seq, at);
       const caseId = newId();
@@ -160,7 +162,8 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
 
   const { program, definition } = await loadVersion(tx, row.programVersionId);
   const directory = await loadDirectory(tx, row.applicantId, row.applicantOrgId, program.ownerOrgId);
-  const step = runEngine(() => applyEvent(definition, row.snapshot, event, { now: at.toISOString(), directory }));
+  const calendar = await loadWorkCalendar(tx, row.tenantId);
+  const step = runEngine(() => applyEvent(definition, row.snapshot, event, { now: at.toISOString(), directory, calendar }));
   const data = event.type === "RESUBMIT" ? event.data : mergeEditedData(row.data as Record<string, unknown>, event);
 
   const updated = await tx
@@ -246,7 +249,7 @@ async function syncTasks(tx: Tx, ref: CaseRef, openTasks: OpenTask[], actorId: s
       name: t.name,
       assigneeId,
       status: "open",
-      dueAt: (t as OpenTask & { dueAt?: string }).dueAt ? new Date((t as OpenTask & { dueAt?: string }).dueAt!) : null,
+      dueAt: t.dueAt ? new Date(t.dueAt) : null,
       createdAt: at,
     });
   }
