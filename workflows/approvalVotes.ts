@@ -7,6 +7,12 @@ export type NodeWork = {
   votes: Record<string, "approve" | "reject">;
   /** SLA due time of this visit, when the node has one. */
   dueAt?: string;
+  /** 前加签: approver → the person asked to give an opinion before that approver decides. */
+  before?: Record<string, string>;
+  /** 后加签: people who must also approve after the node's own approvers have passed it. */
+  after?: string[];
+  /** Opinions given by 前加签 signers (they hand the task back; they do not vote). */
+  opinions?: Record<string, "approve" | "reject">;
 };
 
 export type VoteOutcome = "pass" | "fail" | "wait";
@@ -16,11 +22,11 @@ function approvalsNeeded(total: number, ratio: number): number {
   return Math.max(1, Math.ceil(total * ratio - 1e-9));
 }
 
-/** Where a node stands given its votes so far, per approval mode. */
-export function outcomeOf(work: NodeWork, mode: ApprovalMode, ratio = 1): VoteOutcome {
-  const values = Object.values(work.votes);
-  const approvals = values.filter((v) => v === "approve").length;
-  const rejections = values.length - approvals;
+/** The node's own approvers' verdict, per approval mode. */
+function ownOutcome(work: NodeWork, mode: ApprovalMode, ratio: number): VoteOutcome {
+  const own = work.assignees.filter((a) => a in work.votes).map((a) => work.votes[a]);
+  const approvals = own.filter((v) => v === "approve").length;
+  const rejections = own.length - approvals;
   const total = work.assignees.length;
   if (total === 0) return "pass";
   if (mode === "ratio") {
@@ -34,20 +40,50 @@ export function outcomeOf(work: NodeWork, mode: ApprovalMode, ratio = 1): VoteOu
   return approvals >= total ? "pass" : "wait";
 }
 
-/** The node after `by` votes; 依次 hands the task to the next person in order. */
-export function castVote(work: NodeWork, mode: ApprovalMode, by: string, vote: "approve" | "reject"): NodeWork {
+/** Where a node stands: its own approvers' verdict, then every 后加签 signer's. */
+export function outcomeOf(work: NodeWork, mode: ApprovalMode, ratio = 1): VoteOutcome {
+  const own = ownOutcome(work, mode, ratio);
+  if (own !== "pass") return own;
+  const after = work.after ?? [];
+  if (after.some((a) => work.votes[a] === "reject")) return "fail";
+  return after.every((a) => work.votes[a] === "approve") ? "pass" : "wait";
+}
+
+export function isBeforeSigner(work: NodeWork | undefined, who: string): boolean {
+  return Object.values(work?.before ?? {}).includes(who);
+}
+
+/** The node after `by` decides: a 前加签 opinion hands the task back; a vote may pass it on. */
+export function castVote(work: NodeWork, mode: ApprovalMode, by: string, vote: "approve" | "reject", ratio = 1): NodeWork {
+  const before = work.before ?? {};
+  const waitingApprover = Object.keys(before).find((approver) => before[approver] === by);
+  if (waitingApprover) {
+    const rest = Object.fromEntries(Object.entries(before).filter(([approver]) => approver !== waitingApprover));
+    return { ...work, before: rest, pending: [...work.pending.filter((p) => p !== by), waitingApprover], opinions: { ...work.opinions, [by]: vote } };
+  }
   const votes = { ...work.votes, [by]: vote };
   let pending = work.pending.filter((p) => p !== by);
   if (mode === "sequential") {
     const next = work.assignees.find((a) => !(a in votes));
     pending = next ? [next] : [];
   }
-  if (mode === "any" || mode === "single") pending = [];
-  return { ...work, pending, votes };
+  if ((mode === "any" || mode === "single") && work.assignees.includes(by)) pending = [];
+  const next: NodeWork = { ...work, pending, votes };
+  // Once the node's own approvers pass it, the 后加签 signers who have not voted are asked.
+  if (ownOutcome(next, mode, ratio) === "pass") next.pending = (work.after ?? []).filter((a) => !(a in votes));
+  return next;
 }
 
 /** The node after a decider hands their place to someone else (转办). */
 export function transferVote(work: NodeWork, from: string, to: string): NodeWork {
   const swap = (list: string[]) => [...new Set(list.map((p) => (p === from ? to : p)))];
   return { ...work, assignees: swap(work.assignees), pending: swap(work.pending) };
+}
+
+/** 加签: before = `userId` gives an opinion first; after = `userId` must also approve. */
+export function addSigner(work: NodeWork, by: string, userId: string, position: "before" | "after"): NodeWork {
+  if (position === "before") {
+    return { ...work, before: { ...work.before, [by]: userId }, pending: [...work.pending.filter((p) => p !== by), userId] };
+  }
+  return { ...work, after: [...new Set([...(work.after ?? []), userId])] };
 }

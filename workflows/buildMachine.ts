@@ -1,6 +1,6 @@
 import { assign, setup, type AnyStateMachine } from "xstate";
 import { feelIsTrue } from "../forms/feel";
-import { castVote, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
+import { addSigner, castVote, isBeforeSigner, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
 import { resolveAssignees } from "./resolveAssignees";
 import { addWorkingDays } from "./workingDays";
 import type { ApprovalSpec, CaseEvent, EngineEnv, FlowDefinition, FlowNode } from "./types";
@@ -106,6 +106,7 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
           ...earlier.map((to) => ({ guard: { type: "returnsTo", params: { ...p, to } }, target: to, actions: { type: "markActed" } })),
         ],
         TRANSFER: { guard: { type: "mayTransfer", params: p }, actions: { type: "transfer", params: p } },
+        ADD_SIGNER: { guard: { type: "mayAddSigner", params: p }, actions: { type: "addSigner", params: p } },
         TIMER_FIRED: [
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "reject" } }, target: REJECTED, actions: { type: "markTimedOut", params: p } },
@@ -162,7 +163,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         if (!spec.actions.includes(action)) return false;
         if (action === "reject" && spec.commentRequiredOn.includes("reject") && !String(e.comment ?? "").trim()) return false;
         if (spec.signature === "required" && !e.signature) return false;
-        const after = castVote(work, spec.mode, String(e.by), action);
+        const after = castVote(work, spec.mode, String(e.by), action, spec.ratio);
         return outcomeOf(after, spec.mode, spec.ratio) === params.outcome;
       },
       returnsTo: ({ context, event }, params: P & { to: string }) => {
@@ -173,12 +174,41 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           e.to === params.to &&
           spec.actions.includes("return") &&
           Boolean(context.work[params.nodeId]?.pending.includes(String(e.by))) &&
+          !isBeforeSigner(context.work[params.nodeId], String(e.by)) &&
           (!spec.commentRequiredOn.includes("return") || String(e.comment ?? "").trim().length > 0)
         );
       },
       mayTransfer: ({ context, event }, params: P) => {
         const e = ev(event);
-        return e.nodeId === params.nodeId && approvalOf(def, params.nodeId).actions.includes("transfer") && Boolean(context.work[params.nodeId]?.pending.includes(String(e.by))) && typeof e.to === "string" && e.to !== e.by;
+        const work = context.work[params.nodeId];
+        return (
+          e.nodeId === params.nodeId &&
+          approvalOf(def, params.nodeId).actions.includes("transfer") &&
+          Boolean(work?.pending.includes(String(e.by))) &&
+          !isBeforeSigner(work, String(e.by)) &&
+          typeof e.to === "string" &&
+          e.to !== e.by &&
+          e.to !== context.applicantId &&
+          !work?.assignees.includes(e.to)
+        );
+      },
+      mayAddSigner: ({ context, event }, params: P) => {
+        const e = ev(event);
+        const work = context.work[params.nodeId];
+        const who = String(e.userId ?? "");
+        return (
+          e.nodeId === params.nodeId &&
+          approvalOf(def, params.nodeId).actions.includes("addSigner") &&
+          Boolean(work?.pending.includes(String(e.by))) &&
+          !isBeforeSigner(work, String(e.by)) &&
+          (e.position === "before" || e.position === "after") &&
+          who !== "" &&
+          who !== e.by &&
+          who !== context.applicantId &&
+          !work?.assignees.includes(who) &&
+          !(work?.after ?? []).includes(who) &&
+          !isBeforeSigner(work, who)
+        );
       },
       nodeOutcomeIs: ({ context }, params: P & { outcome: "pass" }) => {
         const work = context.work[params.nodeId];
@@ -212,7 +242,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const e = ev(event);
         const spec = approvalOf(def, params.nodeId);
         const vote = e.type === "REJECT" ? "reject" : "approve";
-        const work = castVote(context.work[params.nodeId], spec.mode, String(e.by), vote);
+        const work = castVote(context.work[params.nodeId], spec.mode, String(e.by), vote, spec.ratio);
         const data = vote === "approve" && e.data ? { ...context.data, ...editableOnly(spec, e.data as Record<string, unknown>) } : context.data;
         return {
           work: { ...context.work, [params.nodeId]: work },
@@ -223,6 +253,14 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       }),
       transfer: assign({
         work: ({ context, event }, params: P) => ({ ...context.work, [params.nodeId]: transferVote(context.work[params.nodeId], String(ev(event).by), String(ev(event).to)) }),
+        acted: true,
+      }),
+      addSigner: assign({
+        work: ({ context, event }, params: P) => {
+          const e = ev(event);
+          return { ...context.work, [params.nodeId]: addSigner(context.work[params.nodeId], String(e.by), String(e.userId), e.position as "before" | "after") };
+        },
+        acted: true,
       }),
       markReturned: assign({ returnedFrom: (_, params: P) => params.nodeId, acted: true }),
       markActed: assign({ acted: true }),

@@ -1,6 +1,6 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
 import { buildMachine, FAILED, REJECTED, RETURNED, timerId, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
-import { FlowRejection, type CaseEvent, type CaseStatus, type Effect, type EngineEnv, type FlowDefinition, type OpenTask, type Step } from "./types";
+import { FlowRejection, type ApprovalAction, type CaseEvent, type CaseStatus, type Effect, type EngineEnv, type FlowDefinition, type OpenTask, type Step } from "./types";
 
 const machines = new WeakMap<FlowDefinition, AnyStateMachine>();
 
@@ -119,6 +119,14 @@ const auditActions: Record<CaseEvent["type"], string> = {
   SERVICE_FAILED: "service_failed",
 };
 
+const approvalActionOf: Partial<Record<CaseEvent["type"], ApprovalAction>> = {
+  APPROVE: "approve",
+  REJECT: "reject",
+  RETURN: "return",
+  TRANSFER: "transfer",
+  ADD_SIGNER: "addSigner",
+};
+
 /** Why an event the flow cannot take was refused, in words for the person who sent it. */
 function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseEvent): FlowRejection {
   const value = String(snapshot.value);
@@ -132,7 +140,8 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
   if ((event.type === "REJECT" || event.type === "RETURN") && node?.kind === "userTask" && node.approval.commentRequiredOn.includes(event.type === "REJECT" ? "reject" : "return") && !event.comment?.trim()) {
     return new FlowRejection("commentRequired", "拒绝或退回时必须填写审批意见", "A comment is required to reject or return");
   }
-  if (node?.kind === "userTask" && event.type !== "TRANSFER" && !node.approval.actions.includes(auditActions[event.type] as never)) {
+  const asked = approvalActionOf[event.type];
+  if (node?.kind === "userTask" && asked && !node.approval.actions.includes(asked)) {
     return new FlowRejection("actionNotAllowed", "此环节不允许该操作", "This step does not allow that action");
   }
   if (node?.kind === "userTask" && node.approval.signature === "required" && event.type === "APPROVE" && !event.signature) {
