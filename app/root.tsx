@@ -59,6 +59,7 @@ function Header({ data }: { data: RootLoaderData }) {
       <nav className="nj-nav">
         {data.user && <NavLink to="/portal">{t("portal")}</NavLink>}
         {data.user?.isApprover && <NavLink to="/inbox">{t("inbox")}</NavLink>}
+        {data.user?.isAdmin && <NavLink to="/studio">{t("studio")}</NavLink>}
       </nav>
       <div className="nj-header-right">
         {data.user && <span className="nj-user-name">{data.user.name}</span>}

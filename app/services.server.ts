@@ -7,11 +7,13 @@ import { DEMO_LOGINS } from "../db/demoOrgs";
 import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
 import * as cases from "../workflows/services/cases";
+import * as programDrafts from "../workflows/services/programDrafts";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
 
 export type { SessionUser } from "../workflows/services/identity";
 export type { CaseView, Decision } from "../workflows/services/cases";
+export type { DraftProblem, StudioProgram, VersionSummary } from "../workflows/services/programDrafts";
 export { hasRole, hasRoleOver } from "../workflows/services/identity";
 
 async function db() {
@@ -36,4 +38,10 @@ export const services = {
   listMyTasks: async (user: SessionUser) => cases.listMyTasks(await db(), user),
   getTask: async (user: SessionUser, taskId: string) => cases.getTask(await db(), user, taskId),
   decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision) => cases.decideTask(await db(), user, taskId, decision),
+
+  listStudioPrograms: async (user: SessionUser) => programDrafts.listStudioPrograms(await db(), user),
+  getStudioProgram: async (user: SessionUser, programId: string) => programDrafts.getStudioProgram(await db(), user, programId),
+  getFormDesign: async (user: SessionUser, programId: string) => programDrafts.getFormDesign(await db(), user, programId),
+  saveFormDraft: async (user: SessionUser, programId: string, formJson: unknown) => programDrafts.saveFormDraft(await db(), user, programId, formJson),
+  createDraft: async (user: SessionUser, programId: string) => programDrafts.getOrCreateDraft(await db(), user, programId),
 };
