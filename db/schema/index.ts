@@ -13,3 +13,6 @@ export * from "./auditLog";
 export * from "./counters";
 export * from "./notifications";
 export * from "./calendarDays";
+export * from "./pluginInstalls";
+export * from "./pluginEnablements";
+export * from "./incidents";

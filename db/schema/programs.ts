@@ -14,6 +14,8 @@ export const programs = pgTable(
     ownerOrgId: text("owner_org_id").notNull(),
     /** Case number pattern, e.g. `RH-{yyyy}-{seq:5}`. */
     caseNoPattern: text("case_no_pattern").notNull(),
+    /** The plugin that shipped this program; null for core and studio-made programs (always visible). */
+    pluginId: text("plugin_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("programs_tenant_code_uq").on(t.tenantId, t.code), index("programs_owner_idx").on(t.ownerOrgId)],
