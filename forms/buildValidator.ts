@@ -3,12 +3,15 @@ import { compileForm, type CompiledForm } from "./compileForm";
 import { evaluateFeel, feelIsTrue, feelReferencedNames } from "./feel";
 import { evaluateFormState, ownValue } from "./formState";
 import { formMessage, localized, type Locale } from "./messages";
+import type { FileLookup } from "./fields/upload";
 import type { FormSchema } from "./schema";
 
 export type ValidatorOptions = {
   locale: Locale;
   /** Clock for "today" bounds and birth dates; defaults to the time of each validation. */
   now?: Date;
+  /** Server only: the uploaded files the submitter may use; without it upload fields check shape only. */
+  files?: FileLookup;
 };
 
 export type FormData = Record<string, unknown>;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { fieldMessageContext } from "./fieldMessageContext";
 import { getFieldType } from "./fieldRegistry";
 import { isBlank, type FieldType } from "./fieldType";
+import type { FileLookup } from "./fields/upload";
 import type { Locale } from "./messages";
 import type { FieldDef, FormSchema } from "./schema";
 
@@ -17,7 +18,7 @@ export type CompiledField = {
 
 export type CompiledForm = { schema: FormSchema; locale: Locale; now: () => Date; fields: CompiledField[] };
 
-export type CompileOptions = { locale: Locale; now?: Date };
+export type CompileOptions = { locale: Locale; now?: Date; files?: FileLookup };
 
 /**
  * Resolve each field's type and build its value validator once, so that revalidating on
@@ -39,7 +40,7 @@ export function compileForm(schema: FormSchema, options: CompileOptions): Compil
     return {
       def,
       fieldType,
-      valueSchema: hasValue ? fieldType.buildZod(def, fieldMessageContext(def, options.locale, buildNow)) : null,
+      valueSchema: hasValue ? fieldType.buildZod(def, { ...fieldMessageContext(def, options.locale, buildNow), files: options.files }) : null,
       groupKey: fieldType.hint.widget === "group" ? null : groupKey,
       isEmpty: fieldType.isEmpty ?? isBlank,
     };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { FieldDefBase } from "./fieldDef";
+import type { FileLookup } from "./fields/upload";
 import type { Locale, MessageKey, MessageParams } from "./messages";
 
 /** What a field stores; "none" fields (static text, section headings) store nothing. */
@@ -8,7 +9,7 @@ export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" 
 /** Which widget a renderer should use; renderers fall back to a text input for widgets they do not know. */
 export type Widget =
   | "input" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox"
-  | "switch" | "static" | "group" | "consent" | "computed";
+  | "switch" | "static" | "group" | "consent" | "computed" | "upload";
 
 export type RendererHint = {
   widget: Widget;
@@ -24,6 +25,8 @@ export type FieldZodContext = {
   label: string;
   /** A localized message naming this field. */
   message: (key: MessageKey, params?: MessageParams) => string;
+  /** On the server: the uploaded files the submitter may use (upload fields check ids against it). */
+  files?: FileLookup;
 };
 
 export type SchemaProblem = { path: (string | number)[]; code: string; message: string };

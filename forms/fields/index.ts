@@ -16,12 +16,13 @@ import { staticField } from "./static";
 import { switchField } from "./switch";
 import { textField } from "./text";
 import { textareaField } from "./textarea";
+import { uploadField } from "./upload";
 
 /** The field types the core ships; plugins add theirs with registerFieldType. */
 export const builtinFieldTypes = [
   textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
-  bankCardField, staticField, groupField, consentField, computedField,
+  bankCardField, staticField, groupField, consentField, computedField, uploadField,
 ];
 
 export type { BankCardFieldDef } from "./bankCard";
@@ -42,3 +43,4 @@ export type { StaticFieldDef } from "./static";
 export type { SwitchFieldDef } from "./switch";
 export type { TextFieldDef } from "./text";
 export type { TextareaFieldDef } from "./textarea";
+export type { UploadFieldDef } from "./upload";
