@@ -7,12 +7,14 @@ import { DEMO_LOGINS } from "../db/demoOrgs";
 import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
 import * as cases from "../workflows/services/cases";
+import * as taskActions from "../workflows/services/taskActions";
 import * as programDrafts from "../workflows/services/programDrafts";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
 
 export type { SessionUser } from "../workflows/services/identity";
 export type { CaseView, Decision } from "../workflows/services/cases";
+export type { TaskCommand, Colleague } from "../workflows/services/taskActions";
 export type { DraftProblem, StudioProgram, VersionSummary } from "../workflows/services/programDrafts";
 export { hasRole, hasRoleOver } from "../workflows/services/identity";
 
@@ -38,6 +40,10 @@ export const services = {
   listMyTasks: async (user: SessionUser) => cases.listMyTasks(await db(), user),
   getTask: async (user: SessionUser, taskId: string) => cases.getTask(await db(), user, taskId),
   decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision) => cases.decideTask(await db(), user, taskId, decision),
+  taskActions: async (taskId: string) => taskActions.taskActionsOf(await db(), taskId),
+  colleaguesFor: async (user: SessionUser, taskId: string) => taskActions.colleaguesFor(await db(), user, taskId),
+  commandTask: async (user: SessionUser, taskId: string, command: taskActions.TaskCommand) => taskActions.commandTask(await db(), user, taskId, command),
+  listCopiedToMe: async (user: SessionUser) => cases.listCopiedToMe(await db(), user),
 
   listStudioPrograms: async (user: SessionUser) => programDrafts.listStudioPrograms(await db(), user),
   getStudioProgram: async (user: SessionUser, programId: string) => programDrafts.getStudioProgram(await db(), user, programId),

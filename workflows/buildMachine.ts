@@ -105,8 +105,15 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
           { guard: { type: "returnsTo", params: { ...p, to: "applicant" } }, target: RETURNED, actions: { type: "markReturned", params: p } },
           ...earlier.map((to) => ({ guard: { type: "returnsTo", params: { ...p, to } }, target: to, actions: { type: "markActed" } })),
         ],
-        TRANSFER: { guard: { type: "mayTransfer", params: p }, actions: { type: "transfer", params: p } },
-        ADD_SIGNER: { guard: { type: "mayAddSigner", params: p }, actions: { type: "addSigner", params: p } },
+        TRANSFER: {
+          guard: { type: "mayTransfer", params: p },
+          actions: [{ type: "transfer", params: p }, { type: "notifyUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: [event.to] }) }],
+        },
+        ADD_SIGNER: {
+          guard: { type: "mayAddSigner", params: p },
+          actions: [{ type: "addSigner", params: p }, { type: "notifyUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: [event.userId] }) }],
+        },
+        CC: { guard: { type: "mayCc", params: p }, actions: { type: "ccUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: event.userIds }) } },
         TIMER_FIRED: [
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "reject" } }, target: REJECTED, actions: { type: "markTimedOut", params: p } },
@@ -210,6 +217,18 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           !isBeforeSigner(work, who)
         );
       },
+      mayCc: ({ context, event }, params: P) => {
+        const e = ev(event);
+        const ids = Array.isArray(e.userIds) ? e.userIds : [];
+        return (
+          e.nodeId === params.nodeId &&
+          approvalOf(def, params.nodeId).actions.includes("cc") &&
+          Boolean(context.work[params.nodeId]?.pending.includes(String(e.by))) &&
+          ids.length > 0 &&
+          ids.length <= 50 &&
+          ids.every((id) => typeof id === "string" && id !== "" && id !== e.by)
+        );
+      },
       nodeOutcomeIs: ({ context }, params: P & { outcome: "pass" }) => {
         const work = context.work[params.nodeId];
         const spec = approvalOf(def, params.nodeId);
@@ -274,6 +293,8 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       notifyOverdue: () => {},
       notifyReminder: () => {},
       cancelJobs: () => {},
+      notifyUsers: () => {},
+      ccUsers: () => {},
     },
   }).createMachine({
     id: def.processId,

@@ -83,20 +83,22 @@ const effectBuilders: Record<string, EffectBuilder> = {
     return timers;
   },
   cancelJobs: (params) => [{ type: "cancelJobs", keyPrefix: String(params.keyPrefix ?? "") }],
+  notifyUsers: (params) => [{ type: "notify", userIds: (params.userIds as string[]) ?? [], templateKey: "task.assigned", params: { nodeId: params.nodeId } }],
+  ccUsers: (params) => [{ type: "cc", userIds: [...new Set((params.userIds as string[]) ?? [])], nodeId: String(params.nodeId) }],
 };
 
 function effectsOf(actions: ActionLike[], context: CaseContext, env: EngineEnv, def: FlowDefinition): Effect[] {
   return actions.flatMap((a) => effectBuilders[a.type]?.(a.params ?? {}, context, env, def) ?? []);
 }
 
-function stepFrom(def: FlowDefinition, snapshot: AnyMachineSnapshot, actions: ActionLike[], env: EngineEnv, audit: Step["audit"]): Step {
+function stepFrom(def: FlowDefinition, snapshot: AnyMachineSnapshot, actions: ActionLike[], env: EngineEnv, audit: Step["audit"], detail: Record<string, unknown> = {}): Step {
   const value = String(snapshot.value);
   const context = snapshot.context as CaseContext;
   const status = statusOf(def, value);
   const effects = effectsOf(actions, context, env, def);
   if (status !== "running" && status !== "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: `case.${status}`, params: {} });
   if (status === "returned") effects.push({ type: "notify", userIds: [context.applicantId], templateKey: "case.returned", params: {} });
-  return { snapshot: persist(snapshot), status, openTasks: openTasksOf(def, value, context), effects, variables: context.variables, audit: { ...audit, detail: { state: value } } };
+  return { snapshot: persist(snapshot), status, openTasks: openTasksOf(def, value, context), effects, variables: context.variables, audit: { ...audit, detail: { ...detail, state: value } } };
 }
 
 /** Start a case: the applicant submitted `data`; runs until the first wait (a task, a job) or an end. */
@@ -114,6 +116,7 @@ const auditActions: Record<CaseEvent["type"], string> = {
   WITHDRAW: "withdraw",
   TRANSFER: "transfer",
   ADD_SIGNER: "add_signer",
+  CC: "cc",
   TIMER_FIRED: "timer",
   SERVICE_DONE: "service_done",
   SERVICE_FAILED: "service_failed",
@@ -125,7 +128,16 @@ const approvalActionOf: Partial<Record<CaseEvent["type"], ApprovalAction>> = {
   RETURN: "return",
   TRANSFER: "transfer",
   ADD_SIGNER: "addSigner",
+  CC: "cc",
 };
+
+/** Who else an event names, kept in the audit row so the timeline can say 转办给/加签/抄送. */
+function eventDetail(event: CaseEvent): Record<string, unknown> {
+  if (event.type === "TRANSFER") return { to: event.to };
+  if (event.type === "ADD_SIGNER") return { userId: event.userId, position: event.position };
+  if (event.type === "CC") return { userIds: event.userIds };
+  return {};
+}
 
 /** Why an event the flow cannot take was refused, in words for the person who sent it. */
 function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseEvent): FlowRejection {
@@ -159,5 +171,5 @@ export function applyEvent(def: FlowDefinition, persisted: unknown, event: CaseE
   const [next, actions] = transition(machine, snapshot, machineEvent);
   const by = "by" in event ? event.by : undefined;
   const comment = "comment" in event ? event.comment : undefined;
-  return stepFrom(def, next, actions as ActionLike[], env, { action: auditActions[event.type], nodeId: "nodeId" in event ? event.nodeId : undefined, by, comment });
+  return stepFrom(def, next, actions as ActionLike[], env, { action: auditActions[event.type], nodeId: "nodeId" in event ? event.nodeId : undefined, by, comment }, eventDetail(event));
 }

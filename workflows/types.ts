@@ -81,7 +81,8 @@ export type CaseEvent =
   | { type: "RESUBMIT"; by: string; data: Record<string, unknown> }
   | { type: "WITHDRAW"; by: string }
   | { type: "TRANSFER"; nodeId: string; by: string; to: string; comment?: string }
-  | { type: "ADD_SIGNER"; nodeId: string; by: string; userId: string; position: "before" | "after" }
+  | { type: "ADD_SIGNER"; nodeId: string; by: string; userId: string; position: "before" | "after"; comment?: string }
+  | { type: "CC"; nodeId: string; by: string; userIds: string[]; comment?: string }
   | { type: "TIMER_FIRED"; timerId: string }
   | { type: "SERVICE_DONE"; nodeId: string; result: Record<string, unknown> }
   | { type: "SERVICE_FAILED"; nodeId: string; error: string };

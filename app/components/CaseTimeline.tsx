@@ -2,7 +2,7 @@ import { Timeline, Typography } from "antd";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
 
-export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null };
+export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames?: string[] };
 
 const actionKeys: Record<string, MessageKey> = {
   submit: "actionSubmitted",
@@ -20,6 +20,11 @@ const actionKeys: Record<string, MessageKey> = {
   withdrawn: "actionWithdrawn",
   service_done: "actionServiceDone",
   serviceDone: "actionServiceDone",
+  transfer: "actionTransferred",
+  add_signer: "actionAddSigner",
+  cc: "actionCc",
+  timer: "actionTimer",
+  service_failed: "actionServiceFailed",
 };
 
 const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray" };
@@ -52,6 +57,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
           <div>
             <div>
               <strong>{label(item.action)}</strong> · {item.actorName ?? t("system")}
+              {item.targetNames?.length ? ` → ${item.targetNames.join("、")}` : null}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {formatTime(item.at, locale)}

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Button, Card, Input, Space } from "antd";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Alert, Button, Card, Input, Radio, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { requirePermission, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
@@ -9,16 +9,30 @@ import { CsrfInput } from "~/components/CsrfInput";
 import { FormView } from "~/components/forms/FormView";
 import { commandErrorResponse, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
-import { services, type Decision } from "~/services.server";
+import type { MessageKey } from "~/i18n/messages";
+import { services, type Decision, type TaskCommand } from "~/services.server";
 
 const ACTIONS = ["approve", "return", "reject"] as const;
+const HAND_OFFS = ["transfer", "addBefore", "addAfter", "cc"] as const;
+type HandOff = (typeof HAND_OFFS)[number];
+
+/** How each hand-off choice in the form becomes a service command. */
+const handOffCommands: Record<HandOff, (people: string[], comment: string) => TaskCommand> = {
+  transfer: (people, comment) => ({ action: "transfer", to: people[0] ?? "", comment }),
+  addBefore: (people, comment) => ({ action: "addSigner", userId: people[0] ?? "", position: "before", comment }),
+  addAfter: (people, comment) => ({ action: "addSigner", userId: people[0] ?? "", position: "after", comment }),
+  cc: (people, comment) => ({ action: "cc", userIds: people, comment }),
+};
+const handOffAction: Record<HandOff, "transfer" | "addSigner" | "cc"> = { transfer: "transfer", addBefore: "addSigner", addAfter: "addSigner", cc: "cc" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "approver");
   try {
     const task = await services.getTask(user, params.taskId ?? "");
     const view = await services.getCaseView(user, task.caseId);
-    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view });
+    const allowed = await services.taskActions(task.id);
+    const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
+    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues });
   } catch (err) {
     throw commandErrorResponse(err);
   }
@@ -28,6 +42,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "approver");
   const form = await readForm(request);
   await verifyCsrf(request, form);
+  const handOff = form.get("handOff");
+  if (handOff !== null) {
+    if (!HAND_OFFS.includes(handOff as HandOff)) {
+      return json({ error: { code: "invalidData", message: "请选择操作", messageEn: "Choose an action", fieldErrors: {} } }, { status: 400 });
+    }
+    const people = form.getAll("people").map(String).filter(Boolean);
+    try {
+      await services.commandTask(user, params.taskId ?? "", handOffCommands[handOff as HandOff](people, String(form.get("handOffComment") ?? "")));
+      // After 转办 or 前加签 the task is no longer the caller's; after 抄送 or 后加签 it still is.
+      const keepsTask = handOff === "cc" || handOff === "addAfter";
+      return redirect(keepsTask ? `/inbox/tasks/${params.taskId}?sent=${handOff}` : "/inbox");
+    } catch (err) {
+      return commandErrorResponse(err);
+    }
+  }
   const decision = form.get("decision");
   if (!ACTIONS.includes(decision as Decision["action"])) {
     return json({ error: { code: "invalidData", message: "请选择审批决定", messageEn: "Choose a decision", fieldErrors: {} } }, { status: 400 });
@@ -41,13 +70,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TaskPage() {
-  const { task, view } = useLoaderData<typeof loader>();
+  const { task, view, allowed, colleagues } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
   const busy = useNavigation().state !== "idle";
   const [comment, setComment] = useState("");
   const commentError = failure?.error?.fieldErrors?.comment;
+  const handOffFailed = ["to", "userId", "userIds"].some((k) => failure?.error?.fieldErrors?.[k]);
   const fields = (view.formSchema as { fields?: { key: string }[] }).fields ?? [];
   const permissions = Object.fromEntries(fields.map((f) => [f.key, "readonly" as const]));
   return (
@@ -64,7 +94,7 @@ export default function TaskPage() {
         <Card title={`${t("decision")} · ${task.name}`}>
           <Form method="post" className="nj-stack">
             <CsrfInput />
-            {failure?.error && !commentError && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
+            {failure?.error && !commentError && !handOffFailed && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
             <div>
               <label htmlFor="comment">{t("comment")}</label>
               <Input.TextArea
@@ -86,21 +116,100 @@ export default function TaskPage() {
               )}
             </div>
             <Space wrap style={{ width: "100%" }}>
-              <Button type="primary" htmlType="submit" name="decision" value="approve" className="nj-big-button" disabled={busy}>
-                {t("approve")}
-              </Button>
-              <Button htmlType="submit" name="decision" value="return" className="nj-big-button" disabled={busy}>
-                {t("return")}
-              </Button>
-              <Button danger htmlType="submit" name="decision" value="reject" className="nj-big-button" disabled={busy}>
-                {t("reject")}
-              </Button>
+              {ACTIONS.filter((a) => allowed.actions.includes(a)).map((a) => (
+                <Button key={a} type={a === "approve" ? "primary" : "default"} danger={a === "reject"} htmlType="submit" name="decision" value={a} className="nj-big-button" disabled={busy}>
+                  {allowed.labels[a]?.[locale] || t(a)}
+                </Button>
+              ))}
             </Space>
           </Form>
         </Card>
       ) : (
         <Alert type="info" showIcon message={t("alreadyHandled")} />
       )}
+      {task.status === "open" && HAND_OFFS.some((h) => allowed.actions.includes(handOffAction[h])) && (
+        <HandOffCard allowed={allowed.actions} colleagues={colleagues} busy={busy} fieldErrors={failure?.error?.fieldErrors} />
+      )}
     </div>
+  );
+}
+
+type HandOffProps = {
+  allowed: string[];
+  colleagues: { id: string; name: string; orgName: string }[];
+  busy: boolean;
+  fieldErrors?: Record<string, string>;
+};
+
+const handOffLabels: Record<HandOff, MessageKey> = { transfer: "transfer", addBefore: "addSignerBefore", addAfter: "addSignerAfter", cc: "cc" };
+
+/** 转办 / 加签 / 抄送: pick what to do and whom; the people offered are approvers who may see this case. */
+function HandOffCard({ allowed, colleagues, busy, fieldErrors }: HandOffProps) {
+  const t = useT();
+  const choices = HAND_OFFS.filter((h) => allowed.includes(handOffAction[h]));
+  const [kind, setKind] = useState<HandOff>(choices[0]);
+  const [people, setPeople] = useState<string[]>([]);
+  const sent = new URLSearchParams(useLocation().search).get("sent");
+  const peopleError = fieldErrors?.to ?? fieldErrors?.userId ?? fieldErrors?.userIds;
+  return (
+    <Card title={t("moreActions")}>
+      <Form method="post" className="nj-stack">
+        <CsrfInput />
+        {sent && HAND_OFFS.includes(sent as HandOff) && <Alert type="success" showIcon message={`${t(handOffLabels[sent as HandOff])} ✓`} />}
+        <Typography.Text type="secondary">{t("handOffHint")}</Typography.Text>
+        <div role="radiogroup" aria-label={t("handOffKind")}>
+          <Radio.Group
+            name="handOff"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as HandOff);
+              setPeople((p) => p.slice(0, 1));
+            }}
+            className="nj-radio-stack"
+          >
+            {choices.map((h) => (
+              <Radio key={h} value={h}>
+                {t(handOffLabels[h])}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </div>
+        <div>
+          <label htmlFor="handoff-people">{t("handOffPerson")}</label>
+          <Select
+            id="handoff-people"
+            mode={kind === "cc" ? "multiple" : undefined}
+            showSearch
+            allowClear
+            style={{ width: "100%" }}
+            size="large"
+            placeholder={t("handOffPersonPlaceholder")}
+            notFoundContent={t("noColleagues")}
+            optionFilterProp="label"
+            value={kind === "cc" ? people : people[0]}
+            onChange={(v: string | string[] | undefined) => setPeople(v === undefined ? [] : Array.isArray(v) ? v : [v])}
+            options={colleagues.map((c) => ({ value: c.id, label: `${c.name} · ${c.orgName}` }))}
+            status={peopleError ? "error" : undefined}
+            aria-invalid={Boolean(peopleError)}
+            aria-describedby={peopleError ? "handoff-people-error" : undefined}
+          />
+          {people.map((p) => (
+            <input key={p} type="hidden" name="people" value={p} />
+          ))}
+          {peopleError && (
+            <div id="handoff-people-error" role="alert" style={{ color: "#ff4d4f", marginTop: 4 }}>
+              {peopleError}
+            </div>
+          )}
+        </div>
+        <div>
+          <label htmlFor="handOffComment">{t("comment")}</label>
+          <Input.TextArea id="handOffComment" name="handOffComment" rows={2} maxLength={2000} />
+        </div>
+        <Button htmlType="submit" className="nj-big-button" disabled={busy || people.length === 0}>
+          {t("handOffSubmit")}
+        </Button>
+      </Form>
+    </Card>
   );
 }

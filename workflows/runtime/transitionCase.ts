@@ -39,7 +39,9 @@ export type TransitionCommand = StartCommand | EventCommand;
 export type TransitionResult = { caseId: string; caseNo: string; version: number; status: string; created: boolean };
 
 /** Events only the assignee of an open task on the node may send. */
-const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER"]);
+const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER", "CC"]);
+/** Events that settle the actor's own part in a node. */
+const DECISION_EVENTS = new Set(["APPROVE", "REJECT", "RETURN"]);
 /** Events only the applicant may send. */
 const APPLICANT_EVENTS = new Set(["RESUBMIT", "WITHDRAW"]);
 
@@ -253,8 +255,9 @@ async function syncTasks(tx: Tx, ref: CaseRef, openTasks: OpenTask[], actorId: s
       createdAt: at,
     });
   }
-  // A 会签 vote keeps the node open for the others, so the voter's own row is closed here.
-  if (actorId && decidedNode && event && TASK_EVENTS.has(event.type)) {
+  // A 会签 vote keeps the node open for the others, so the voter's own row is closed here;
+  // 抄送 and 后加签 leave the actor's task open.
+  if (actorId && decidedNode && event && DECISION_EVENTS.has(event.type)) {
     await tx
       .update(tasks)
       .set({ status: "done", outcome: event.type.toLowerCase(), comment: (event as { comment?: string }).comment ?? null, completedAt: at })

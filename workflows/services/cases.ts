@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
-import { auditLog, cases, programs, programVersions, tasks, users } from "../../db/schema";
+import { auditLog, cases, notifications, programs, programVersions, tasks, users } from "../../db/schema";
 import { validateSubmission } from "../../forms/buildValidator";
 import type { FormSchema } from "../../forms/schema";
 import type { CaseEvent } from "../types";
@@ -8,6 +8,7 @@ import { CaseCommandError, caseNotFound } from "../runtime/errors";
 import { transitionCase } from "../runtime/transitionCase";
 import { hasRoleOver, type SessionUser } from "./identity";
 import { publishedVersionFor, programVisibleTo } from "./programs";
+import { openTaskOf } from "./taskActions";
 
 export type Locale = "zh" | "en";
 
@@ -56,10 +57,23 @@ async function visibleCase(db: Queryable, user: SessionUser, caseId: string) {
   if (hasRoleOver(user, "approver", row.applicantOrgPath) || hasRoleOver(user, "admin", row.applicantOrgPath)) return row;
   const mine = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, user.id)));
   if (mine.length) return row;
+  const copied = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.caseId, caseId), eq(notifications.userId, user.id), eq(notifications.templateKey, "cc")))
+    .limit(1);
+  if (copied.length) return row;
   throw caseNotFound();
 }
 
-export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null };
+export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames: string[] };
+
+/** People an audit row names besides its actor (转办给, 加签, 抄送). */
+function targetsOf(auditDetail: unknown): string[] {
+  const d = ((auditDetail as { detail?: unknown } | null)?.detail ?? {}) as { to?: unknown; userId?: unknown; userIds?: unknown };
+  const ids = [d.to, d.userId, ...(Array.isArray(d.userIds) ? d.userIds : [])];
+  return ids.filter((x): x is string => typeof x === "string");
+}
 
 export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
   const row = await visibleCase(db, user, caseId);
@@ -69,7 +83,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     .innerJoin(programs, eq(programs.id, programVersions.programId))
     .where(eq(programVersions.id, row.programVersionId));
   const audit = await db.select().from(auditLog).where(eq(auditLog.stream, `case:${row.id}`)).orderBy(asc(auditLog.id));
-  const actorIds = [...new Set(audit.map((a) => a.actorId).filter((x): x is string => Boolean(x)))];
+  const actorIds = [...new Set(audit.flatMap((a) => [a.actorId, ...targetsOf(a.detail)]).filter((x): x is string => Boolean(x)))];
   const [applicant] = await db.select({ name: users.name, memberNo: users.memberNo }).from(users).where(eq(users.id, row.applicantId));
   const names = actorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)) : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
@@ -106,6 +120,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
       actorName: a.actorId ? (nameOf.get(a.actorId) ?? null) : null,
       nodeId: a.nodeId,
       comment: a.comment,
+      targetNames: targetsOf(a.detail).map((id) => nameOf.get(id) ?? "?"),
     })),
   };
 }
@@ -143,10 +158,7 @@ const decisionEvents: Record<Decision["action"], (nodeId: string, by: string, co
 
 /** An approver decides one of their tasks; a task already closed by someone else is 已被处理. */
 export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision) {
-  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw caseNotFound();
-  const [task] = await db.select().from(tasks).where(eq(tasks.id, taskId));
-  if (!task || task.assigneeId !== user.id) throw caseNotFound();
-  if (task.status !== "open") throw new CaseCommandError("alreadyHandled", "该事项已被处理", "This task was already handled", 409);
+  const task = await openTaskOf(db, user, taskId);
   const comment = decision.comment.trim().slice(0, 2000);
   if ((decision.action === "reject" || decision.action === "return") && !comment) {
     throw invalid({ comment: "拒绝或退回时必须填写审批意见 / A comment is required to reject or return" });
@@ -173,6 +185,21 @@ export async function listMyTasks(db: Db, user: SessionUser) {
     .innerJoin(programs, eq(programs.id, cases.programId))
     .where(and(eq(tasks.assigneeId, user.id), eq(tasks.status, "open")))
     .orderBy(asc(tasks.createdAt));
+}
+
+/** 抄送我: cases others shared with the caller, newest first. */
+export async function listCopiedToMe(db: Db, user: SessionUser) {
+  const rows = await db
+    .select({ caseId: cases.id, caseNo: cases.caseNo, status: cases.status, copiedAt: notifications.createdAt, applicantName: users.name, programName: programs.name, programNameEn: programs.nameEn })
+    .from(notifications)
+    .innerJoin(cases, eq(cases.id, notifications.caseId))
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .innerJoin(programs, eq(programs.id, cases.programId))
+    .where(and(eq(notifications.userId, user.id), eq(notifications.templateKey, "cc")))
+    .orderBy(desc(notifications.createdAt))
+    .limit(200);
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.caseId) && seen.add(r.caseId));
 }
 
 export async function getTask(db: Db, user: SessionUser, taskId: string) {
