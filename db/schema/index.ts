@@ -16,3 +16,6 @@ export * from "./calendarDays";
 export * from "./pluginInstalls";
 export * from "./pluginEnablements";
 export * from "./incidents";
+export * from "./files";
+export * from "./fileBlobs";
+export * from "./drafts";
