@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { approval, bpmn, simpleApproval } from "../lint/testFlows";
+import type { CaseEvent } from "../types";
+import { replayTestRun, type TestRunResult } from "./replayTestRun";
+
+const membership = readFileSync(new URL("../../plugins/core/programs/membership/flow.bpmn", import.meta.url), "utf8");
+
+type Ok = Extract<TestRunResult, { ok: true }>;
+
+async function run(xml: string, events: CaseEvent[] = [], data: Record<string, unknown> = {}): Promise<Ok> {
+  const result = await replayTestRun({ xml, data, events });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result;
+}
+
+/** Click through: each time take the first offered action matching `pick`. */
+async function clickThrough(xml: string, picks: ((label: string) => boolean)[], data: Record<string, unknown> = {}): Promise<Ok> {
+  const events: CaseEvent[] = [];
+  let result = await run(xml, events, data);
+  for (const pick of picks) {
+    const action = result.next.find((a) => pick(a.label.zh));
+    if (!action) throw new Error(`no action among ${result.next.map((a) => a.label.zh).join(" | ")}`);
+    events.push(action.event);
+    result = await run(xml, events, data);
+    expect(result.refusal).toBeNull();
+  }
+  return result;
+}
+
+const last = (r: Ok) => r.steps[r.steps.length - 1];
+
+describe("test run replay (pure engine, sample org chain, nothing written)", () => {
+  it("runs the membership flow to its end and colours the path", async () => {
+    const r = await clickThrough(membership, [(l) => l === "基层审批人甲：同意", (l) => l.includes("处理成功")]);
+    expect(r.steps.map((s) => s.status)).toEqual(["running", "running", "approved"]);
+    expect(r.steps.map((s) => s.active)).toEqual([["GrassrootsReview"], ["AssignMemberNo"], ["End"]]);
+    expect(r.steps.flatMap((s) => s.flows)).toEqual(["Flow_1", "Flow_2", "Flow_3"]);
+    expect(r.steps[0].openTasks[0].assignees).toEqual(["sample:grassroots:1", "sample:grassroots:2", "sample:grassroots:3"]);
+    expect(r.steps[1].pendingJobs.map((j) => j.kind)).toEqual(["service"]);
+    expect(last(r).pendingJobs).toEqual([]);
+    expect(r.next).toEqual([]);
+  });
+
+  it("is deterministic: the same input gives the same run", async () => {
+    const first = await clickThrough(membership, [(l) => l === "基层审批人乙：同意"]);
+    const again = await replayTestRun({ xml: membership, data: {}, events: first.steps.slice(1).map((s) => s.event) });
+    expect(again).toEqual(first);
+  });
+
+  it("offers only what the flow allows and says why an event is refused", async () => {
+    const r = await run(membership);
+    const labels = r.next.map((a) => a.label.zh);
+    expect(labels).toContain("基层审批人甲：同意");
+    expect(labels).toContain("基层审批人丙：退回申请人");
+    expect(labels).toContain("样例申请人：撤回申请");
+    expect(labels).toContain("基层审批人甲：转办给基层管理员"); // the membership node allows 转办, 加签, 抄送
+    const plain = (await run(simpleApproval())).next.map((a) => a.label.zh);
+    expect(plain.some((l) => l.includes("转办") || l.includes("加签") || l.includes("抄送"))).toBe(false); // default actions: approve, reject, return
+    const refused = await run(membership, [{ type: "APPROVE", nodeId: "GrassrootsReview", by: "sample:street:1" }]);
+    expect(refused.steps).toHaveLength(1);
+    expect(refused.refusal).toMatchObject({ index: 0 });
+    expect(refused.refusal?.message.zh).toBeTruthy();
+    const noComment = await run(membership, [{ type: "REJECT", nodeId: "GrassrootsReview", by: "sample:grassroots:1", comment: "" }]);
+    expect(noComment.refusal?.code).toBe("commentRequired");
+  });
+
+  it("returns to the applicant and resumes at the same step after 重新提交", async () => {
+    const r = await clickThrough(membership, [(l) => l === "基层审批人甲：退回申请人", (l) => l === "样例申请人：重新提交"]);
+    expect(r.steps.map((s) => s.status)).toEqual(["running", "returned", "running"]);
+    expect(last(r).active).toEqual(["GrassrootsReview"]);
+  });
+
+  it("routes an exclusive gateway by the sample data, as the engine does", async () => {
+    const xml = bpmn(
+      [
+        { id: "Start", type: "startEvent", name: "提交" },
+        { id: "G", type: "exclusiveGateway", name: "金额？" },
+        { id: "District", type: "userTask", name: "区总审批", inner: approval('mode="single"', 'kind="orgLevel" level="district"') },
+        { id: "End", type: "endEvent", name: "结束" },
+      ],
+      [
+        { id: "F1", from: "Start", to: "G" },
+        { id: "Big", from: "G", to: "District", condition: "amount > 1000" },
+        { id: "Small", from: "G", to: "End" },
+        { id: "F3", from: "District", to: "End" },
+      ],
+      { defaults: { G: "Small" } },
+    );
+    const big = await run(xml, [], { amount: 2000 });
+    expect(big.steps[0]).toMatchObject({ status: "running", active: ["District"], flows: ["F1", "Big"] });
+    expect(big.next[0].label.zh).toBe("区总审批人：同意");
+    const small = await run(xml, [], { amount: 10 });
+    expect(small.steps[0]).toMatchObject({ status: "approved", active: ["End"], flows: ["F1", "Small"] });
+    expect(small.next).toEqual([]);
+  });
+
+  it("会签 waits for every approver; an SLA timeout can be simulated", async () => {
+    const xml = simpleApproval(approval('mode="all"', 'kind="orgLevel" level="grassroots"', '<niangjia:sla workingDays="2" onTimeout="approve" />'));
+    const started = await run(xml);
+    expect(started.steps[0].pendingJobs.map((j) => j.kind)).toEqual(["timer"]);
+    const one = await clickThrough(xml, [(l) => l === "基层审批人甲：同意"]);
+    expect(last(one).status).toBe("running");
+    expect(last(one).openTasks[0].assignees).toEqual(["sample:grassroots:2", "sample:grassroots:3"]);
+    const timedOut = await clickThrough(xml, [(l) => l === "基层审批人甲：同意", (l) => l.includes("超时")]);
+    expect(last(timedOut).status).toBe("approved");
+    expect(Date.parse(last(timedOut).at)).toBeGreaterThan(Date.parse(timedOut.steps[1].at) + 86_400_000);
+  });
+
+  it("refuses a flow the compiler refuses, and malformed input, without throwing", async () => {
+    const refused = await replayTestRun({ xml: "<nope/>", data: {}, events: [] });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems[0].severity).toBe("error");
+    for (const bad of [null, 5, { xml: 5 }, { xml: membership, events: [{ type: "EXPLODE" }] }, { xml: membership, data: [] }]) {
+      const r = await replayTestRun(bad);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0].code).toBe("testRun.input");
+    }
+  });
+});
