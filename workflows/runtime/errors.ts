@@ -1,7 +1,8 @@
 /** Refusals a caller can show to a person: a stable code and a message in both languages. */
 export class CaseCommandError extends Error {
   constructor(
-    readonly code: "alreadyHandled" | "notYourTask" | "caseNotFound" | "notApplicant" | "conflict" | "rejectedByFlow" | "invalidData",
+    readonly code: "alreadyHandled" | "notYourTask" | "caseNotFound" | "notApplicant" | "conflict" | "rejectedByFlow" | "invalidData"
+      | "fileNotFound" | "fileTooLarge" | "tooManyUploads" | "draftTooLarge",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly status: number,

@@ -8,6 +8,7 @@ import { getOrg } from "../../db/orgs";
 import { applyEvent, startCase } from "../engine";
 import type { CaseEvent, Effect, FlowDefinition, OpenTask, Step } from "../types";
 import { FlowRejection } from "../types";
+import { attachCaseFiles } from "./attachCaseFiles";
 import { loadDirectory } from "./loadDirectory";
 import { loadWorkCalendar } from "../../db/calendar";
 import { alreadyHandled, CaseCommandError, caseNotFound, notApplicant, notYourTask, versionConflict } from "./errors";
@@ -20,6 +21,8 @@ export type StartCommand = {
   data: Record<string, unknown>;
   submitKey: string;
   consentText?: string;
+  /** Uploaded files the data names, attached to the new case in its transaction. */
+  fileIds?: string[];
 };
 
 export type EventCommand = {
@@ -32,6 +35,8 @@ export type EventCommand = {
   expectedVersion?: number;
   /** A job completed by this step, marked done in the same transaction (exactly-once). */
   completesJobId?: string;
+  /** Uploaded files new data names (a resubmission), attached to the case in its transaction. */
+  fileIds?: string[];
 };
 
 export type TransitionCommand = StartCommand | EventCommand;
@@ -125,6 +130,7 @@ async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<Tr
         createdAt: at,
         updatedAt: at,
       });
+      await attachCaseFiles(tx, caseId, command.applicantId, command.fileIds);
       await writeConsequences(tx, { caseId, tenantId: program.tenantId, applicantId: command.applicantId }, step, command.applicantId, null, at);
       return { caseId, caseNo, version: 1, status: step.status, created: true };
     });
@@ -174,6 +180,7 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
     .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning({ version: cases.version });
   if (updated.length === 0) throw versionConflict();
+  await attachCaseFiles(tx, row.id, row.applicantId, command.fileIds);
 
   await writeConsequences(tx, { caseId: row.id, tenantId: row.tenantId, applicantId: row.applicantId }, step, command.actorId, event, at);
   if (command.completesJobId) {
