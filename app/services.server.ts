@@ -7,6 +7,7 @@ import { DEMO_LOGINS } from "../db/demoOrgs";
 import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
 import * as cases from "../workflows/services/cases";
+import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as programDrafts from "../workflows/services/programDrafts";
 import type { SessionUser } from "../workflows/services/identity";
@@ -23,6 +24,8 @@ async function db() {
 }
 
 export const services = {
+  /** One level of the 省/市/区/街道 data (REGION_ROOT "0" for provinces); undefined for an unknown code. */
+  regionChildren: (parentCode: string) => fullRegionSource.children(parentCode),
   demoLogins: () => (process.env.NIANGJIA_DEMO === "0" ? [] : DEMO_LOGINS),
   signIn: async (mobile: string, password: string, address: string) => identity.signIn(await db(), mobile, password, address),
   signOut: async (sessionId: string) => identity.signOut(await db(), sessionId),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildValidator, validateSubmission } from "./buildValidator";
+import { buildValidator } from "./buildValidator";
+import { validateSubmission } from "./validateSubmission";
 import { idNumberCheckChar } from "./idNumber";
 import { parseFormSchema } from "./schema";
 import { form, label, mustParse } from "./testForms";

@@ -19,7 +19,17 @@ export type FormData = Record<string, unknown>;
 /** Key for errors that belong to no single field. */
 export const FORM_ERROR_KEY = "_form";
 
-type FieldIssue = { key: string; message: string };
+/** `path` points inside a field's value (a 明细表 cell: row index, column key). */
+type FieldIssue = { key: string; path?: PropertyKey[]; message: string };
+
+/** Enough cell messages to show what is wrong in a big table without echoing thousands. */
+const MAX_ISSUES_PER_FIELD = 50;
+
+function valueIssues(key: string, issues: readonly z.core.$ZodIssue[], fallback: string): FieldIssue[] {
+  const inside = issues.filter((i) => i.path.length > 0).slice(0, MAX_ISSUES_PER_FIELD);
+  if (inside.length > 0) return inside.map((i) => ({ key, path: i.path, message: i.message }));
+  return [{ key, message: issues[0]?.message ?? fallback }];
+}
 
 /** A rule fails when its assertion is false or cannot be evaluated; null (an input is missing) passes. */
 function ruleFails(assert: string, values: Record<string, unknown>): boolean {
@@ -56,7 +66,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
     }
     const parsed = f.valueSchema.safeParse(raw);
     if (parsed.success) data[key] = parsed.data;
-    else issues.push({ key, message: parsed.error.issues[0]?.message ?? formMessage(form.locale, "wrongType", { label: localized(f.def.label, form.locale) }) });
+    else issues.push(...valueIssues(key, parsed.error.issues, formMessage(form.locale, "wrongType", { label: localized(f.def.label, form.locale) })));
   }
 
   const keysWithIssues = new Set(issues.map((i) => i.key));
@@ -83,23 +93,9 @@ export function buildValidator(schema: FormSchema, options: ValidatorOptions): z
   const form = compileForm(schema, options);
   const validator = z.unknown().transform((input, ctx) => {
     const { data, issues } = validateCompiled(form, input);
-    for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.key], input });
+    for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.key, ...(issue.path ?? [])], input });
     return issues.length > 0 ? z.NEVER : data;
   });
   // The input is really `unknown` (anything may be posted); typed as form values for react-hook-form.
   return validator as unknown as z.ZodType<FormData, FormData>;
-}
-
-export type ValidationResult = { ok: true; data: FormData } | { ok: false; errors: Record<string, string> };
-
-/** Server-side entry: validate a submission, with the first message per field key. */
-export function validateSubmission(schema: FormSchema, input: unknown, options: ValidatorOptions): ValidationResult {
-  const result = buildValidator(schema, options).safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  const errors: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length > 0 ? String(issue.path[0]) : FORM_ERROR_KEY;
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors };
 }

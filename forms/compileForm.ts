@@ -14,6 +14,8 @@ export type CompiledField = {
   /** The group heading this field sits under (hiding the group hides it). */
   groupKey: string | null;
   isEmpty: (value: unknown) => boolean;
+  /** What FEEL sees for a value that does not validate. */
+  feelValue: (raw: unknown) => unknown;
 };
 
 export type CompiledForm = { schema: FormSchema; locale: Locale; now: () => Date; fields: CompiledField[] };
@@ -37,10 +39,12 @@ export function compileForm(schema: FormSchema, options: CompileOptions): Compil
     else if (def.page !== page) groupKey = null; // a section never spans pages
     page = def.page;
     const hasValue = fieldType.valueKind !== "none";
+    const ctx = { ...fieldMessageContext(def, options.locale, buildNow), files: options.files };
     return {
       def,
       fieldType,
-      valueSchema: hasValue ? fieldType.buildZod(def, { ...fieldMessageContext(def, options.locale, buildNow), files: options.files }) : null,
+      valueSchema: hasValue ? fieldType.buildZod(def, ctx) : null,
+      feelValue: fieldType.buildFeelValue?.(def, ctx) ?? (() => null),
       groupKey: fieldType.hint.widget === "group" ? null : groupKey,
       isEmpty: fieldType.isEmpty ?? isBlank,
     };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getFieldType, listFieldTypes, registerFieldType } from "./fieldRegistry";
 import { defineFieldType } from "./fieldType";
 import { parseFormSchema } from "./schema";
-import { validateSubmission } from "./buildValidator";
+import { validateSubmission } from "./validateSubmission";
 import { form, label, mustParse } from "./testForms";
 
 describe("field registry", () => {

@@ -4,12 +4,16 @@ import type { FileLookup } from "./fields/upload";
 import type { Locale, MessageKey, MessageParams } from "./messages";
 
 /** What a field stores; "none" fields (static text, section headings) store nothing. */
-export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" | "consent" | "computed" | "none";
+export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" | "object" | "rows" | "consent" | "computed" | "none";
+
+/** Value kinds a 明细表 column may have: one cell, one simple value. */
+export const CELL_VALUE_KINDS: readonly ValueKind[] = ["string", "number", "boolean", "date", "stringList"];
 
 /** Which widget a renderer should use; renderers fall back to a text input for widgets they do not know. */
 export type Widget =
   | "input" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox"
-  | "switch" | "static" | "group" | "consent" | "computed" | "upload";
+  | "switch" | "static" | "group" | "consent" | "computed"
+  | "dateTime" | "dateRange" | "checklist" | "region" | "table" | "signature" | "upload";
 
 export type RendererHint = {
   widget: Widget;
@@ -51,6 +55,11 @@ export interface FieldType<D extends FieldDefBase = FieldDefBase> {
   alwaysRequired?: boolean;
   /** Semantic checks of a definition beyond its shape (min ≤ max, unique options...). */
   checkDef?: (field: D) => SchemaProblem[];
+  /**
+   * What FEEL sees while the value does not validate (null by default). A 明细表 keeps its good
+   * cells, so totals stay live while one row is still being typed.
+   */
+  buildFeelValue?: (field: D, ctx: FieldZodContext) => (raw: unknown) => unknown;
   /** Human-readable value for read-only views. */
   display?: (value: unknown, field: D, locale: Locale) => string;
   hint: RendererHint;

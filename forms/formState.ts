@@ -37,7 +37,7 @@ export function evaluateFormState(form: CompiledForm, input: Record<string, unkn
       continue;
     }
     const result = f.valueSchema.safeParse(raw);
-    parsed[f.def.key] = result.success ? result.data : null;
+    parsed[f.def.key] = result.success ? result.data : f.feelValue(raw);
   }
 
   let hidden = new Set<string>();

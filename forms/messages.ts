@@ -45,6 +45,9 @@ const templates = {
   fileTypeNotAllowed: { zh: "{label}只接受 {types} 文件，“{name}”的实际内容是{actual}", en: "{label} accepts only {types} files; “{name}” is really {actual}" },
   fileTooLarge: { zh: "{label}的每个文件不能超过 {max} MB，“{name}”有 {size} MB", en: "{label}: each file must be at most {max} MB; “{name}” is {size} MB" },
   fileEmpty: { zh: "{label}：“{name}”是空文件", en: "{label}: “{name}” is empty" },
+  regionIncomplete: { zh: "请选择完整的{label}（选到{level}）", en: "Choose {label} down to the {level}" },
+  regionUnknown: { zh: "{label}中的地区不存在", en: "{label} names a place that does not exist" },
+  regionOutside: { zh: "{label}须在{within}范围内", en: "{label} must be within {within}" },
   notAnObject: { zh: "提交的内容格式不正确", en: "The submission is not a form object" },
 } satisfies Record<string, LocalizedText>;
 

@@ -6,7 +6,7 @@ import type { FieldType, SchemaProblem } from "./fieldType";
 import type {
   BankCardFieldDef, CheckboxFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
   EmailFieldDef, GroupFieldDef, IdNumberFieldDef, MobileFieldDef, MoneyFieldDef, NumberFieldDef, RadioFieldDef,
-  SelectFieldDef, StaticFieldDef, SwitchFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
+  RegionFieldDef, SelectFieldDef, StaticFieldDef, SwitchFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
 } from "./fields";
 import { fieldMessageContext } from "./fieldMessageContext";
 import { isBlank } from "./fieldType";
@@ -22,7 +22,8 @@ export type FieldDef =
   | TextFieldDef | TextareaFieldDef | NumberFieldDef | MoneyFieldDef | DateFieldDef | SelectFieldDef
   | RadioFieldDef | CheckboxFieldDef | SwitchFieldDef | IdNumberFieldDef | MobileFieldDef | EmailFieldDef
   | CreditCodeFieldDef | BankCardFieldDef | StaticFieldDef | GroupFieldDef | ConsentFieldDef | ComputedFieldDef
-  | UploadFieldDef;
+  | UploadFieldDef
+  | RegionFieldDef;
 
 export type FormPage = { id: string; title: LocalizedText };
 

@@ -11,6 +11,7 @@ import { mobileField } from "./mobile";
 import { moneyField } from "./money";
 import { numberField } from "./number";
 import { radioField } from "./radio";
+import { regionField } from "./region";
 import { selectField } from "./select";
 import { staticField } from "./static";
 import { switchField } from "./switch";
@@ -23,6 +24,7 @@ export const builtinFieldTypes = [
   textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
   bankCardField, staticField, groupField, consentField, computedField, uploadField,
+  regionField,
 ];
 
 export type { BankCardFieldDef } from "./bankCard";
@@ -38,6 +40,7 @@ export type { MobileFieldDef } from "./mobile";
 export type { MoneyFieldDef } from "./money";
 export type { NumberFieldDef } from "./number";
 export type { RadioFieldDef } from "./radio";
+export type { RegionFieldDef, RegionValue } from "./region";
 export type { SelectFieldDef } from "./select";
 export type { StaticFieldDef } from "./static";
 export type { SwitchFieldDef } from "./switch";

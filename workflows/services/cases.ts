@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { auditLog, cases, notifications, programs, programVersions, tasks, users } from "../../db/schema";
-import { validateSubmission } from "../../forms/buildValidator";
+import { validateSubmission } from "../../forms/validateSubmission";
 import type { FormSchema } from "../../forms/schema";
 import type { CaseEvent } from "../types";
 import { CaseCommandError, caseNotFound } from "../runtime/errors";

@@ -7,6 +7,7 @@ import { localized, type Locale } from "../../../forms/messages";
 import { moneyInWords } from "../../../forms/moneyInWords";
 import type { FieldDef } from "../../../forms/schema";
 import { MarkdownText } from "./MarkdownText";
+import { RegionPicker } from "./RegionPicker";
 import { rendererText } from "./rendererText";
 
 export type FieldControlProps = {
@@ -141,6 +142,8 @@ export function FieldControl(props: FieldControlProps) {
         </div>
       );
     }
+    case "region":
+      return field.type === "region" ? <RegionPicker field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} /> : null;
     case "computed":
       return <Input id={id} readOnly value={displayValue(field, value, locale)} size="large" aria-readonly />;
     default:

@@ -11,6 +11,8 @@ const text = {
   fixErrors: { zh: "请修改标红的项目后再提交", en: "Please correct the fields marked in red" },
   yes: { zh: "是", en: "Yes" },
   no: { zh: "否", en: "No" },
+  chooseLevel: { zh: "请选择{level}", en: "Choose the {level}" },
+  loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type RendererTextKey = keyof typeof text;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { validateSubmission } from "../../../../forms/buildValidator";
+import { validateSubmission } from "../../../../forms/validateSubmission";
 import { parseFormSchema, type FormSchema } from "../../../../forms/schema";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
