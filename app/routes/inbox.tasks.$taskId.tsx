@@ -141,6 +141,7 @@ type HandOffProps = {
   fieldErrors?: Record<string, string>;
 };
 
+const sentMessages: Record<string, MessageKey> = { cc: "sentCc", addAfter: "sentAddAfter" };
 const handOffLabels: Record<HandOff, MessageKey> = { transfer: "transfer", addBefore: "addSignerBefore", addAfter: "addSignerAfter", cc: "cc" };
 
 /** 转办 / 加签 / 抄送: pick what to do and whom; the people offered are approvers who may see this case. */
@@ -155,7 +156,7 @@ function HandOffCard({ allowed, colleagues, busy, fieldErrors }: HandOffProps) {
     <Card title={t("moreActions")}>
       <Form method="post" className="nj-stack">
         <CsrfInput />
-        {sent && HAND_OFFS.includes(sent as HandOff) && <Alert type="success" showIcon message={`${t(handOffLabels[sent as HandOff])} ✓`} />}
+        {sent && sent in sentMessages && <Alert type="success" showIcon message={t(sentMessages[sent])} />}
         <Typography.Text type="secondary">{t("handOffHint")}</Typography.Text>
         <div role="radiogroup" aria-label={t("handOffKind")}>
           <Radio.Group
@@ -203,7 +204,7 @@ function HandOffCard({ allowed, colleagues, busy, fieldErrors }: HandOffProps) {
           )}
         </div>
         <div>
-          <label htmlFor="handOffComment">{t("comment")}</label>
+          <label htmlFor="handOffComment">{t("handOffNote")}</label>
           <Input.TextArea id="handOffComment" name="handOffComment" rows={2} maxLength={2000} />
         </div>
         <Button htmlType="submit" className="nj-big-button" disabled={busy || people.length === 0}>

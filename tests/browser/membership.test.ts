@@ -86,6 +86,51 @@ describe("入会申请 in a real browser", () => {
   });
 });
 
+describe("转办 and 抄送 in a real browser", () => {
+  it("the unit approver hands the case to the street, who copies the district; each sees it where expected", async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    page.on("pageerror", (e) => console.error("page error:", e));
+    await signIn(page, "13900000003");
+    await page.getByRole("link", { name: /立即申请/ }).first().click();
+    await page.waitForURL(/\/portal\/programs\//);
+    await fillMembershipForm(page);
+    await page.getByRole("button", { name: /提交申请/ }).click();
+    await page.waitForURL(/\/portal\/cases\//);
+    await signOut(page);
+
+    await signIn(page, "13800000002");
+    await page.getByRole("link", { name: /孙丽/ }).last().click();
+    await page.waitForURL(/\/inbox\/tasks\//);
+    // Choosing nobody keeps the button disabled; choosing 林芳 enables it.
+    await page.getByRole("radio", { name: "转办" }).check();
+    await page.getByLabel("人员").click();
+    await page.getByTitle(/林芳/).click();
+    await shoot(page, "09-transfer");
+    await page.getByLabel("附言").fill("请街道总工会审核");
+    await page.getByRole("button", { name: /确\s*定/ }).click();
+    await page.waitForURL((u) => u.pathname === "/inbox");
+    await signOut(page);
+
+    await signIn(page, "13800000011");
+    await page.getByRole("link", { name: /孙丽/ }).last().click();
+    await page.waitForURL(/\/inbox\/tasks\//);
+    await expect.poll(() => page.getByText("请街道总工会审核").count()).toBeGreaterThan(0);
+    await page.getByRole("radio", { name: "抄送" }).check();
+    await page.getByLabel("人员").click();
+    await page.getByTitle(/张伟/).click();
+    await page.getByRole("button", { name: /确\s*定/ }).click();
+    await page.waitForURL(/sent=cc/);
+    await shoot(page, "10-copied");
+    await signOut(page);
+
+    await signIn(page, "13800000021");
+    await page.getByRole("tab", { name: /抄送我/ }).click();
+    await expect.poll(() => page.getByRole("link", { name: /孙丽/ }).count()).toBeGreaterThan(0);
+    await shoot(page, "11-copied-to-me");
+    await page.close();
+  });
+});
+
 /** Fill the 入会申请 form the way a worker would, by label. */
 async function fillMembershipForm(page: Page) {
   await page.getByLabel("姓名").fill("孙丽");
