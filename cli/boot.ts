@@ -4,14 +4,20 @@ import { DEMO_LOGINS, seedDemoOrgs } from "../db/demoOrgs";
 import { seedBuiltinPrograms } from "./seedPrograms";
 import { startJobWorker } from "../workflows/runtime/jobWorker";
 import { loadPlugins } from "./loadPlugins";
+import { startPlugins } from "./startPlugins";
 
 export type BootOptions = { seedDemo: boolean; startWorker: boolean };
 
-/** Everything a process needs before serving: database, migrations, demo data, job worker. */
+/**
+ * Everything a process needs before serving: plugins, database, migrations (the core's, then
+ * each plugin's), plugin installs, demo data, job worker. A duplicate registry key throws here
+ * and stops boot; a plugin that fails is disabled, reported as an incident, and boot goes on.
+ */
 export async function boot(options: BootOptions) {
-  loadPlugins();
+  const loaded = loadPlugins();
   const handle: DbHandle = await getDb();
   await migrateDb(handle);
+  const plugins = await startPlugins(handle, loaded);
   if (options.seedDemo) {
     await seedDemoOrgs(handle.db);
     await seedBuiltinPrograms(handle.db);
@@ -24,7 +30,9 @@ export async function boot(options: BootOptions) {
         "",
         `  娘家 Niangjia 已启动 / is running at ${url}`,
         `  数据库 / database: ${handle.kind} (${handle.where})`,
+        `  插件 / plugins: ${plugins.active.map((p) => `${p.manifest.id}@${p.manifest.version}`).join(", ") || "-"}`,
       ];
+      if (plugins.failed.length) lines.push(`  已停用的插件 / disabled plugins: ${plugins.failed.map((f) => `${f.pluginId} (${f.stage})`).join(", ")}`);
       if (options.seedDemo) {
         lines.push("", "  演示账号 / demo logins (mobile / password):");
         for (const l of DEMO_LOGINS) lines.push(`    ${l.mobile} / ${l.password}   ${l.who}`);

@@ -11,6 +11,13 @@ import { runBpmnCheck } from "../workflows/checkBpmnCli";
 import { checkFormFile } from "./formCheck";
 import { seedBuiltinPrograms } from "./seedPrograms";
 import { loadPlugins } from "./loadPlugins";
+import { startPlugins } from "./startPlugins";
+import { pluginsCommand } from "./pluginsCommand";
+
+/** Load every plugin and bring its tables and install up to date (what boot does). */
+async function startAllPlugins(h: Awaited<ReturnType<typeof createDb>>) {
+  return startPlugins(h, loadPlugins());
+}
 
 async function withDb<T>(fn: (h: Awaited<ReturnType<typeof createDb>>) => Promise<T>): Promise<T> {
   const handle = await createDb();
@@ -34,14 +41,21 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
   program
     .command("migrate")
     .description("应用数据库迁移 / apply database migrations")
-    .action(() => withDb(async (h) => out(`migrated ${h.kind} (${h.where})`)));
+    .action(() =>
+      withDb(async (h) => {
+        const plugins = await startAllPlugins(h);
+        out(`migrated ${h.kind} (${h.where})`);
+        out(`plugins: ${plugins.active.map((p) => `${p.manifest.id}@${p.manifest.version}`).join(", ")}`);
+        for (const f of plugins.failed) out(`plugin disabled: ${f.messageZh} / ${f.messageEn}`);
+      }),
+    );
 
   program
     .command("seed")
     .description("写入演示数据 / seed demo orgs, people and built-in programs")
     .action(() =>
       withDb(async (h) => {
-        loadPlugins();
+        await startAllPlugins(h);
         const created = await seedDemoOrgs(h.db);
         await seedBuiltinPrograms(h.db);
         out(created ? "demo data seeded" : "demo data already present; built-in programs checked");
@@ -105,7 +119,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     .description("立即执行到期任务 / run every due job now")
     .action(() =>
       withDb(async (h) => {
-        loadPlugins();
+        await startAllPlugins(h);
         out(`ran ${await drainJobs(h.db)} job(s)`);
       }),
     );
@@ -131,6 +145,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       for (const line of result.lines) out(line);
       exitCode = result.exitCode;
     });
+
+  pluginsCommand(program, { out, withDb, setExitCode: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync(argv);

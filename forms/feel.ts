@@ -1,4 +1,5 @@
 import { evaluate, parseExpression, unaryTest } from "feelin";
+import { sharedRegistry } from "./registry";
 
 /** Result of evaluating an admin-written FEEL expression; never throws. */
 export type FeelResult =
@@ -7,17 +8,28 @@ export type FeelResult =
 
 export type FeelContext = Record<string, unknown>;
 
-const extraFunctions: Record<string, (...args: unknown[]) => unknown> = {};
+/** A function FEEL expressions can call, e.g. `xm_distanceSubsidy(出发省份)`; arguments arrive positionally. */
+export type FeelFunction = (...args: never[]) => unknown;
 
 /** Plugins add FEEL functions through this registry; duplicate names throw. */
-export function registerFeelFunction(name: string, fn: (...args: unknown[]) => unknown): void {
-  if (extraFunctions[name]) throw new Error(`FEEL function "${name}" is already registered`);
-  extraFunctions[name] = fn;
+export const feelFunctionRegistry = sharedRegistry<FeelFunction>({ id: "feelFunction", zh: "FEEL 函数", en: "FEEL function" });
+
+export function registerFeelFunction(name: string, fn: FeelFunction, owner?: string): void {
+  feelFunctionRegistry.register(name, fn, owner);
+}
+
+/** Registered functions are context entries: feelin calls a JavaScript function found in the context. */
+function withFunctions(context: FeelContext): FeelContext {
+  const names = feelFunctionRegistry.keys();
+  if (names.length === 0) return context;
+  const ctx: FeelContext = {};
+  for (const name of names) ctx[name] = feelFunctionRegistry.get(name);
+  return Object.assign(ctx, context);
 }
 
 function run(mode: "expression" | "unaryTest", expression: string, context: FeelContext): FeelResult {
   try {
-    const ctx = { ...extraFunctions, ...context };
+    const ctx = withFunctions(context);
     const result = mode === "expression" ? evaluate(expression, ctx) : unaryTest(expression, ctx);
     return { ok: true, value: result.value, warnings: result.warnings.map((w) => w.message) };
   } catch (err) {

@@ -1,23 +1,23 @@
 import { builtinFieldTypes } from "./fields";
 import type { FieldType } from "./fieldType";
+import { sharedRegistry } from "./registry";
 
 /**
  * Field types by name. The core registers its own at load; plugins add theirs (upload,
  * signature, region cascade...) the same way. A name can be registered once.
  */
-const registry = new Map<string, FieldType>();
+export const fieldTypeRegistry = sharedRegistry<FieldType>({ id: "fieldType", zh: "字段类型", en: "field type" });
 
-export function registerFieldType(fieldType: FieldType): void {
-  if (registry.has(fieldType.type)) throw new Error(`字段类型重复注册 / field type "${fieldType.type}" is already registered`);
-  registry.set(fieldType.type, fieldType);
+export function registerFieldType(fieldType: FieldType, owner?: string): void {
+  fieldTypeRegistry.register(fieldType.type, fieldType, owner);
 }
 
 export function getFieldType(type: string): FieldType | undefined {
-  return registry.get(type);
+  return fieldTypeRegistry.get(type);
 }
 
 export function listFieldTypes(): string[] {
-  return [...registry.keys()];
+  return fieldTypeRegistry.keys();
 }
 
-for (const fieldType of builtinFieldTypes) registerFieldType(fieldType);
+for (const fieldType of builtinFieldTypes) fieldTypeRegistry.define(fieldType.type, fieldType);

@@ -1,23 +1,43 @@
+import type { FeelFunction } from "../forms/feel";
+import type { FieldType } from "../forms/fieldType";
+import type { DashboardWidget } from "../workflows/dashboardWidgets";
+import type { NotificationChannel } from "../workflows/notificationChannels";
+import type { PluginManifest } from "../workflows/pluginManifest";
 import type { ProgramTemplate } from "../workflows/programTemplates";
-import type { ServiceHandler } from "../workflows/serviceHandlers";
+import type { ServiceContext, ServiceHandler } from "../workflows/serviceHandlers";
 
-/** What a plugin may register: named things in registries the core owns. */
+export type { PluginManifest } from "../workflows/pluginManifest";
+
+/**
+ * What a plugin may register: named things in registries the core owns. A key another
+ * plugin (or the core) already holds stops boot with a message naming both plugins.
+ */
 export type PluginRegistries = {
-  programTemplate: (template: ProgramTemplate) => void;
+  fieldType: (fieldType: FieldType) => void;
   serviceHandler: (id: string, handler: ServiceHandler) => void;
+  /** The plugin's id is recorded on each program installed from it; see docs/plugins.md. */
+  programTemplate: (template: Omit<ProgramTemplate, "pluginId">) => void;
+  feelFunction: (name: string, fn: FeelFunction) => void;
+  notificationChannel: (channel: NotificationChannel) => void;
+  dashboardWidget: (widget: DashboardWidget) => void;
 };
 
-export type PluginManifest = {
-  id: string;
-  name: { zh: string; en: string };
-  version: string;
-  /** semver range of the host this plugin was written for */
-  host: string;
-  description?: { zh: string; en: string };
+/** Given to `install`, which runs once per database inside the transaction that records the install. */
+export type PluginInstallContext = {
+  db: ServiceContext["db"];
+  hostVersion: string;
 };
 
 export type NiangjiaPlugin = {
   manifest: PluginManifest;
-  /** Called at every boot; registers into the core's registries. */
+  /** Called at every boot; registers into the core's registries. Must be synchronous. */
   load: (registries: PluginRegistries) => void;
+  /** Runs once per database (e.g. to seed the plugin's own tables), after its migrations. */
+  install?: (ctx: PluginInstallContext) => Promise<void>;
+  /**
+   * Absolute path of the plugin's drizzle-kit migrations folder. Every table, index and type
+   * it creates must be named `p_<id>_…`; they run at boot after the core's, tracked in
+   * `drizzle.__drizzle_migrations_<id>`.
+   */
+  migrationsFolder?: string;
 };

@@ -1,3 +1,5 @@
+import { sharedRegistry } from "../forms/registry";
+
 /** A program a plugin ships: its form JSON and BPMN, installed into a district as a published version. */
 export type ProgramTemplate = {
   key: string;
@@ -10,19 +12,20 @@ export type ProgramTemplate = {
   formSchema: unknown;
   bpmnXml: string;
   consentText?: string;
+  /** Set by the plugin loader: the plugin that shipped it (null for the core's own programs). */
+  pluginId?: string | null;
 };
 
-const templates = new Map<string, ProgramTemplate>();
+export const programTemplateRegistry = sharedRegistry<ProgramTemplate>({ id: "programTemplate", zh: "项目模板", en: "program template" });
 
-export function registerProgramTemplate(template: ProgramTemplate): void {
-  if (templates.has(template.key)) throw new Error(`项目模板重复注册 / program template "${template.key}" is already registered`);
-  templates.set(template.key, template);
+export function registerProgramTemplate(template: ProgramTemplate, owner?: string): void {
+  programTemplateRegistry.register(template.key, template, owner);
 }
 
 export function getProgramTemplate(key: string): ProgramTemplate | undefined {
-  return templates.get(key);
+  return programTemplateRegistry.get(key);
 }
 
 export function listProgramTemplates(): ProgramTemplate[] {
-  return [...templates.values()];
+  return programTemplateRegistry.values();
 }

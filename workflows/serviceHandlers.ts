@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/client";
+import { sharedRegistry } from "../forms/registry";
 
 /** What a service-task handler gets: the case it works for and the database to do it with. */
 export type ServiceContext = {
@@ -17,18 +18,17 @@ export type ServiceContext = {
 /** Returns variables merged into the case (visible to later conditions and to approvers). */
 export type ServiceHandler = (ctx: ServiceContext) => Promise<Record<string, unknown>>;
 
-const handlers = new Map<string, ServiceHandler>();
+export const serviceHandlerRegistry = sharedRegistry<ServiceHandler>({ id: "serviceHandler", zh: "服务任务处理器", en: "service-task handler" });
 
 /** Plugins and the core register handlers by id; a duplicate id is a configuration error. */
-export function registerServiceHandler(id: string, handler: ServiceHandler): void {
-  if (handlers.has(id)) throw new Error(`服务任务处理器重复注册 / service handler "${id}" is already registered`);
-  handlers.set(id, handler);
+export function registerServiceHandler(id: string, handler: ServiceHandler, owner?: string): void {
+  serviceHandlerRegistry.register(id, handler, owner);
 }
 
 export function getServiceHandler(id: string): ServiceHandler | undefined {
-  return handlers.get(id);
+  return serviceHandlerRegistry.get(id);
 }
 
 export function serviceHandlerIds(): string[] {
-  return [...handlers.keys()].sort();
+  return serviceHandlerRegistry.keys().sort();
 }

@@ -37,6 +37,7 @@ export async function installProgramTemplate(db: Queryable, template: ProgramTem
     category: template.category,
     ownerOrgId,
     caseNoPattern: template.caseNoPattern,
+    pluginId: template.pluginId ?? null,
   });
   await db.insert(programVersions).values({
     id: versionId,

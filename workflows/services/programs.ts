@@ -2,7 +2,17 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { programs, programVersions } from "../../db/schema";
 import { getOrg } from "../../db/orgs";
+import { enabledPluginIdsForOrgPath } from "../../db/pluginEnablements";
+import { isPluginActive } from "../pluginCatalog";
 import type { SessionUser } from "./identity";
+
+/**
+ * Core and studio programs (no plugin id) are open wherever their owner org reaches. A plugin's
+ * program only while the plugin runs in this process and is enabled for the worker's district.
+ */
+function pluginAllows(pluginId: string | null, enabledForDistrict: Set<string>): boolean {
+  return pluginId === null || (isPluginActive(pluginId) && enabledForDistrict.has(pluginId));
+}
 
 /** A program is open to people in the subtree of the org that owns it. */
 export async function programVisibleTo(db: Queryable, user: SessionUser, programId: string) {
@@ -10,7 +20,9 @@ export async function programVisibleTo(db: Queryable, user: SessionUser, program
   const [program] = await db.select().from(programs).where(eq(programs.id, programId));
   if (!program) return undefined;
   const owner = await getOrg(db, program.ownerOrgId);
-  return owner && user.orgPath.startsWith(owner.path) ? program : undefined;
+  if (!owner || !user.orgPath.startsWith(owner.path)) return undefined;
+  if (program.pluginId !== null && !pluginAllows(program.pluginId, await enabledPluginIdsForOrgPath(db, user.orgPath))) return undefined;
+  return program;
 }
 
 export async function publishedVersionFor(db: Queryable, programId: string) {
@@ -25,14 +37,16 @@ export async function publishedVersionFor(db: Queryable, programId: string) {
 
 export async function listOpenPrograms(db: Queryable, user: SessionUser) {
   const rows = await db
-    .select({ id: programs.id, name: programs.name, nameEn: programs.nameEn, description: programs.description, category: programs.category, ownerOrgId: programs.ownerOrgId })
+    .select({ id: programs.id, name: programs.name, nameEn: programs.nameEn, description: programs.description, category: programs.category, ownerOrgId: programs.ownerOrgId, pluginId: programs.pluginId })
     .from(programs)
     .innerJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.status, "published")));
   const seen = new Set<string>();
+  const enabled = rows.some((r) => r.pluginId !== null) ? await enabledPluginIdsForOrgPath(db, user.orgPath) : new Set<string>();
   const open = [];
-  for (const r of rows) {
+  for (const { pluginId, ...r } of rows) {
     if (seen.has(r.id)) continue;
     seen.add(r.id);
+    if (!pluginAllows(pluginId, enabled)) continue;
     const owner = await getOrg(db, r.ownerOrgId);
     if (owner && user.orgPath.startsWith(owner.path)) open.push(r);
   }
