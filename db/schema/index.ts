@@ -19,3 +19,7 @@ export * from "./incidents";
 export * from "./files";
 export * from "./fileBlobs";
 export * from "./drafts";
+export * from "./applicationQuotas";
+export * from "./seatPools";
+export * from "./seats";
+export * from "./waitlistEntries";

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 /** A program (入会, 金秋助学, …) owned by an org; its content lives in immutable versions. */
 export const programs = pgTable(
@@ -16,6 +16,8 @@ export const programs = pgTable(
     caseNoPattern: text("case_no_pattern").notNull(),
     /** The plugin that shipped this program; null for core and studio-made programs (always visible). */
     pluginId: text("plugin_id"),
+    /** Who may apply, when, how often, seats: see workflows/programSettings.ts. */
+    settings: jsonb("settings").notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("programs_tenant_code_uq").on(t.tenantId, t.code), index("programs_owner_idx").on(t.ownerOrgId)],
