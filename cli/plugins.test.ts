@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "./main";
+
+async function run(...args: string[]) {
+  const lines: string[] = [];
+  const code = await main(["node", "niangjia", ...args], (l) => lines.push(l));
+  return { code, lines, text: lines.join("\n") };
+}
+
+type ListedPlugin = { id: string; name: { zh: string; en: string }; version: string; installedVersion: string | null; host: string; state: string; districts: { orgId: string; orgName: string; enabled: boolean }[] };
+
+async function listed(id: string): Promise<ListedPlugin> {
+  const { code, text } = await run("plugins", "list", "--json");
+  expect(code).toBe(0);
+  const plugin = (JSON.parse(text) as ListedPlugin[]).find((p) => p.id === id);
+  expect(plugin).toBeDefined();
+  return plugin!;
+}
+
+const enabledIn = async (id: string) => (await listed(id)).districts.filter((d) => d.enabled).map((d) => d.orgId);
+
+// The CLI opens the database named by the environment: point it at a fresh one for this file.
+const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR, NIANGJIA_EXAMPLE_PLUGIN: process.env.NIANGJIA_EXAMPLE_PLUGIN };
+let cleanup: () => Promise<void> = async () => {};
+
+beforeAll(async () => {
+  process.env.NIANGJIA_EXAMPLE_PLUGIN = "1";
+  if (saved.DATABASE_URL) {
+    const { default: postgres } = await import("postgres");
+    const admin = postgres(saved.DATABASE_URL, { max: 1, onnotice: () => {} });
+    const name = `nj_test_cli_${randomBytes(4).toString("hex")}`;
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    const url = new URL(saved.DATABASE_URL);
+    url.pathname = `/${name}`;
+    process.env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end({ timeout: 5 });
+    };
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "nj-cli-plugins-"));
+    process.env.DATA_DIR = dir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const seeded = await run("seed");
+  expect(seeded.code).toBe(0);
+});
+
+afterAll(async () => {
+  await cleanup();
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+describe("niangjia plugins", () => {
+  it("list --json: id, names, version, installed version, host range and each district's switch", async () => {
+    const example = await listed("example");
+    expect(example).toMatchObject({ name: { zh: "示例插件", en: "Example plugin" }, version: "1.0.0", installedVersion: "1.0.0", host: "^0.1.0", state: "active" });
+    expect(example.districts).toEqual([
+      { orgId: "huli", orgName: "湖里区总工会", enabled: false },
+      { orgId: "siming", orgName: "思明区总工会", enabled: false },
+    ]);
+    expect((await listed("core")).districts.every((d) => d.enabled)).toBe(true);
+  });
+
+  it("enable --org names one district by id or full name, a city means its districts; without --org every district", async () => {
+    const one = await run("plugins", "enable", "example", "--org", "huli");
+    expect(one).toMatchObject({ code: 0, lines: ["enabled example for 湖里区总工会 (huli)"] });
+    expect(await enabledIn("example")).toEqual(["huli"]);
+
+    expect((await run("plugins", "disable", "example", "--org", "湖里区总工会")).code).toBe(0);
+    expect(await enabledIn("example")).toEqual([]);
+
+    expect((await run("plugins", "enable", "example")).lines).toHaveLength(2);
+    expect(await enabledIn("example")).toEqual(["huli", "siming"]);
+    expect((await run("plugins", "disable", "example", "--org", "xm")).code).toBe(0);
+    expect(await enabledIn("example")).toEqual([]);
+  });
+
+  it.each([
+    [["plugins", "enable", "nope"], "未知插件「nope」", 'unknown plugin "nope"; known plugins: core, example'],
+    [["plugins", "disable", "core"], "基础项目（core）始终启用", "the core plugin is always on"],
+    [["plugins", "enable", "example", "--org", "heshan"], "不是区总工会", "is not a district federation"],
+    [["plugins", "enable", "example", "--org", "nowhere"], "组织不存在：nowhere", "no such org: nowhere"],
+  ])("refuses %j with exit 1, Chinese then English, and changes nothing", async (args, zh, en) => {
+    const { code, text } = await run(...args);
+    expect(code).toBe(1);
+    expect(text).toContain(zh);
+    expect(text).toContain(en);
+    expect(text.indexOf(zh)).toBeLessThan(text.indexOf(en));
+    expect(await enabledIn("example")).toEqual([]);
+  });
+
+  it("is a usage error (exit 2) without a plugin id", async () => {
+    expect((await run("plugins", "enable")).code).toBe(2);
+  });
+
+  it("list without --json is one line per plugin and per district", async () => {
+    const { code, lines } = await run("plugins", "list");
+    expect(code).toBe(0);
+    expect(lines.find((l) => l.startsWith("example"))).toContain("1.0.0 (installed 1.0.0, host ^0.1.0)  active");
+    expect(lines).toContain("    off  思明区总工会 (siming)");
+  });
+
+  it("migrate applies the plugins' migrations too and names the plugins", async () => {
+    const { code, lines } = await run("migrate");
+    expect(code).toBe(0);
+    expect(lines).toContain("plugins: core@0.1.0, example@1.0.0");
+  });
+});
