@@ -23,3 +23,4 @@ export * from "./applicationQuotas";
 export * from "./seatPools";
 export * from "./seats";
 export * from "./waitlistEntries";
+export * from "./apiTokens";
