@@ -6,6 +6,7 @@ import { getDb } from "../db/client";
 import { DEMO_LOGINS } from "../db/demoOrgs";
 import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
+import * as pluginSettings from "../workflows/services/pluginSettings";
 import * as cases from "../workflows/services/cases";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
@@ -26,6 +27,10 @@ async function db() {
 export const services = {
   /** One level of the 省/市/区/街道 data (REGION_ROOT "0" for provinces); undefined for an unknown code. */
   regionChildren: (parentCode: string) => fullRegionSource.children(parentCode),
+  listPluginsForAdmin: async (user: SessionUser) => pluginSettings.listPluginsForAdmin(await db(), user),
+  setPluginEnabled: async (user: SessionUser, pluginId: string, districtId: string, enabled: boolean) =>
+    pluginSettings.setPluginEnabledByAdmin(await db(), user, pluginId, districtId, enabled),
+
   demoLogins: () => (process.env.NIANGJIA_DEMO === "0" ? [] : DEMO_LOGINS),
   signIn: async (mobile: string, password: string, address: string) => identity.signIn(await db(), mobile, password, address),
   signOut: async (sessionId: string) => identity.signOut(await db(), sessionId),

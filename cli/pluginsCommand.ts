@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { DbHandle } from "../db/client";
 import { PluginCommandError } from "../workflows/pluginCommandError";
-import { listPlugins, resolveDistricts, setPluginEnabled, switchablePlugin } from "../workflows/services/plugins";
+import { listPlugins, resolveDistricts, setPluginEnabled, switchablePlugin } from "../workflows/services/pluginSettings";
 import { loadPlugins } from "./loadPlugins";
 
 type CommandIo = {

@@ -21,7 +21,7 @@ import { isPluginActive, pluginCatalog } from "../workflows/pluginCatalog";
 import { PluginCommandError } from "../workflows/pluginCommandError";
 import { installProgramTemplate } from "../workflows/services/installProgram";
 import { getProgramForApply, listOpenPrograms } from "../workflows/services/programs";
-import { listPluginsForAdmin, resolveDistricts, setPluginEnabled, setPluginEnabledByAdmin } from "../workflows/services/plugins";
+import { listPluginsForAdmin, resolveDistricts, setPluginEnabled, setPluginEnabledByAdmin } from "../workflows/services/pluginSettings";
 import { submitApplication, listMyTasks, decideTask, getCaseView } from "../workflows/services/cases";
 import { loadSessionUser, type SessionUser } from "../workflows/services/identity";
 import { drainJobs } from "../workflows/runtime/jobWorker";
@@ -115,7 +115,8 @@ describe("plugin lifecycle", () => {
     const f = started.failed.find((x) => x.pluginId === "sneaky");
     expect(f).toMatchObject({ stage: "migrate" });
     expect(f?.messageEn).toContain("cases");
-    expect(evaluateFeel("sneaky_fn()").ok && evaluateFeel("sneaky_fn()").value).not.toBe(1);
+    const sneaky = evaluateFeel("sneaky_fn()");
+    expect(sneaky.ok ? sneaky.value : "error").not.toBe(1);
     const [exists] = rowsOf<{ t: string | null }>(await handle.db.execute(sql`select to_regclass('public.p_sneaky_notes')::text as t`));
     expect(exists.t).toBeNull();
   });

@@ -26,7 +26,7 @@ export type PluginView = {
   districts: PluginDistrictState[];
 };
 
-export type PluginIncidentView = { pluginId: string; stage: string; message: string; occurrences: number; lastSeenAt: string };
+export type PluginIncidentView = { pluginId: string; stage: string; messageZh: string; messageEn: string; occurrences: number; lastSeenAt: string };
 
 /** Every plugin this process knows, with install state and whether each given district has it on. */
 export async function listPlugins(db: Queryable, districts: OrgRow[]): Promise<PluginView[]> {
@@ -60,7 +60,8 @@ export async function listPluginsForAdmin(db: Queryable, user: SessionUser) {
   const incidents: PluginIncidentView[] = (await openIncidents(db, "plugin")).map((i) => ({
     pluginId: i.subject,
     stage: i.code,
-    message: i.message,
+    messageZh: (i.detail as { messageZh?: string }).messageZh ?? i.message,
+    messageEn: (i.detail as { messageEn?: string }).messageEn ?? i.message,
     occurrences: i.occurrences,
     lastSeenAt: i.lastSeenAt.toISOString(),
   }));
