@@ -2,7 +2,8 @@
 export class CaseCommandError extends Error {
   constructor(
     readonly code: "alreadyHandled" | "notYourTask" | "caseNotFound" | "notApplicant" | "conflict" | "rejectedByFlow" | "invalidData"
-      | "fileNotFound" | "fileTooLarge" | "tooManyUploads" | "draftTooLarge",
+      | "fileNotFound" | "fileTooLarge" | "tooManyUploads" | "draftTooLarge"
+      | "limitReached" | "full" | "notOpen",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly status: number,

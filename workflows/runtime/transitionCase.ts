@@ -3,7 +3,8 @@ import type { Db, Tx } from "../../db/client";
 import { appendAudit } from "../../db/audit";
 import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
 import { newId } from "../../db/ids";
-import { cases, jobs, notifications, programs, programVersions, tasks } from "../../db/schema";
+import { cases, jobs, notifications, programs, programVersions, tasks, waitlistEntries } from "../../db/schema";
+import { holdSeat, nextWaiting, releaseCase, retakeSeat, takeQuota, takeSeat, waitlistPosition } from "./admission";
 import { getOrg } from "../../db/orgs";
 import { applyEvent, startCase } from "../engine";
 import type { CaseEvent, Effect, FlowDefinition, OpenTask, Step } from "../types";
@@ -41,10 +42,20 @@ export type EventCommand = {
 
 export type TransitionCommand = StartCommand | EventCommand;
 
-export type TransitionResult = { caseId: string; caseNo: string; version: number; status: string; created: boolean };
+export type TransitionResult = {
+  caseId: string;
+  caseNo: string;
+  version: number;
+  status: string;
+  created: boolean;
+  /** Set when the program was full and the application joined the waitlist (caseId is then the entry's id). */
+  waitlistPosition?: number;
+};
 
 /** Events only the assignee of an open task on the node may send. */
 const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER", "CC"]);
+/** Case endings that give back the applicant's quota slot and seat. */
+const RELEASING_STATUSES = new Set(["withdrawn", "rejected"]);
 /** Events that settle the actor's own part in a node. */
 const DECISION_EVENTS = new Set(["APPROVE", "REJECT", "RETURN"]);
 /** Events only the applicant may send. */
@@ -98,50 +109,111 @@ export async function transitionCase(db: Db, command: TransitionCommand, now: ()
 }
 
 async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<TransitionResult> {
-  const existing = await findBySubmitKey(db, command.applicantId, command.submitKey);
+  const existing = (await findBySubmitKey(db, command.applicantId, command.submitKey)) ?? (await findWaitlisted(db, command.applicantId, command.submitKey));
   if (existing) return existing;
   try {
     return await db.transaction(async (tx) => {
-      const { version, program, definition } = await loadVersion(tx, command.programVersionId);
-      const org = await getOrg(tx, command.applicantOrgId);
-      if (!org) throw caseNotFound();
-      const directory = await loadDirectory(tx, command.applicantId, org.id, program.ownerOrgId);
-      const calendar = await loadWorkCalendar(tx, program.tenantId);
-      const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory, calendar }));
-      const seq = await nextCounter(tx, program.tenantId, `case:${program.id}:${chinaYearMonth(at).year}`);
-      const caseNo = formatNumber(program.caseNoPattern, seq, at);
+      const { program } = await loadVersion(tx, command.programVersionId);
       const caseId = newId();
-      await tx.insert(cases).values({
-        id: caseId,
-        tenantId: program.tenantId,
-        programId: program.id,
-        programVersionId: version.id,
-        caseNo,
-        applicantId: command.applicantId,
-        applicantOrgId: org.id,
-        applicantOrgPath: org.path,
-        status: step.status,
-        data: command.data,
-        variables: step.variables ?? {},
-        snapshot: step.snapshot as object,
-        version: 1,
-        submitKey: command.submitKey,
-        consentText: command.consentText ?? version.consentText,
-        createdAt: at,
-        updatedAt: at,
-      });
-      await attachCaseFiles(tx, caseId, command.applicantId, command.fileIds);
-      await writeConsequences(tx, { caseId, tenantId: program.tenantId, applicantId: command.applicantId }, step, command.applicantId, null, at);
-      return { caseId, caseNo, version: 1, status: step.status, created: true };
+      // Limits and seats are taken in the case's own transaction: a refusal leaves nothing behind.
+      await takeQuota(tx, program, command.applicantId, command.data, caseId, at);
+      const seat = await takeSeat(tx, program, command.data);
+      if (seat.kind === "waitlist") return enterWaitlist(tx, program, command, seat.poolId, caseId, at);
+      const result = await createCase(tx, command, caseId, at);
+      if (seat.kind === "seat") await holdSeat(tx, program.tenantId, seat.poolId, caseId, at);
+      return result;
     });
   } catch (err) {
     // A double-clicked submit raced us: both carried the same key, the other one won.
-    if (isUniqueViolation(err, "cases_submit_key_uq")) {
-      const winner = await findBySubmitKey(db, command.applicantId, command.submitKey);
+    if (isUniqueViolation(err, "cases_submit_key_uq") || isUniqueViolation(err, "waitlist_submit_key_uq")) {
+      const winner = (await findBySubmitKey(db, command.applicantId, command.submitKey)) ?? (await findWaitlisted(db, command.applicantId, command.submitKey));
       if (winner) return winner;
     }
     throw err;
   }
+}
+
+/** Insert a case and its first step (engine start, tasks, jobs, audit) inside `tx`. */
+async function createCase(tx: Tx, command: StartCommand, caseId: string, at: Date): Promise<TransitionResult> {
+    const { version, program, definition } = await loadVersion(tx, command.programVersionId);
+    const org = await getOrg(tx, command.applicantOrgId);
+    if (!org) throw caseNotFound();
+    const directory = await loadDirectory(tx, command.applicantId, org.id, program.ownerOrgId);
+    const calendar = await loadWorkCalendar(tx, program.tenantId);
+    const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory, calendar }));
+    const seq = await nextCounter(tx, program.tenantId, `case:${program.id}:${chinaYearMonth(at).year}`);
+    const caseNo = formatNumber(program.caseNoPattern, seq, at);
+    await tx.insert(cases).values({
+      id: caseId,
+      tenantId: program.tenantId,
+      programId: program.id,
+      programVersionId: version.id,
+      caseNo,
+      applicantId: command.applicantId,
+      applicantOrgId: org.id,
+      applicantOrgPath: org.path,
+      status: step.status,
+      data: command.data,
+      variables: step.variables ?? {},
+      snapshot: step.snapshot as object,
+      version: 1,
+      submitKey: command.submitKey,
+      consentText: command.consentText ?? version.consentText,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await attachCaseFiles(tx, caseId, command.applicantId, command.fileIds);
+    await writeConsequences(tx, { caseId, tenantId: program.tenantId, applicantId: command.applicantId }, step, command.applicantId, null, at);
+  return { caseId, caseNo, version: 1, status: step.status, created: true };
+}
+
+/** A full pool with a waitlist: the validated application waits as an entry, not yet a case. */
+async function enterWaitlist(tx: Tx, program: { id: string; tenantId: string }, command: StartCommand, poolId: string, entryId: string, at: Date): Promise<TransitionResult> {
+  await tx.insert(waitlistEntries).values({
+    id: entryId,
+    tenantId: program.tenantId,
+    programId: program.id,
+    programVersionId: command.programVersionId,
+    poolId,
+    applicantId: command.applicantId,
+    applicantOrgId: command.applicantOrgId,
+    data: command.data,
+    submitKey: command.submitKey,
+    consentText: command.consentText ?? "",
+    status: "waiting",
+    createdAt: at,
+  });
+  await appendAudit(tx, { tenantId: program.tenantId, stream: `waitlist:${entryId}`, caseId: null, actorId: command.applicantId, action: "waitlisted", nodeId: null, comment: null, detail: { poolId }, at: at.toISOString() });
+  return { caseId: entryId, caseNo: "", version: 0, status: "waitlisted", created: true, waitlistPosition: await waitlistPosition(tx, poolId, entryId) };
+}
+
+async function findWaitlisted(db: Db, applicantId: string, submitKey: string): Promise<TransitionResult | undefined> {
+  const [row] = await db
+    .select()
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.applicantId, applicantId), eq(waitlistEntries.submitKey, submitKey)));
+  if (!row) return undefined;
+  if (row.caseId) return findBySubmitKey(db, applicantId, submitKey);
+  return { caseId: row.id, caseNo: "", version: 0, status: row.status === "waiting" ? "waitlisted" : row.status, created: false, waitlistPosition: await waitlistPosition(db as unknown as Tx, row.poolId, row.id) };
+}
+
+/** A seat came free: the earliest waiting application of the pool becomes a case, in the same transaction. */
+async function promoteWaitlist(tx: Tx, poolId: string, at: Date): Promise<void> {
+  const entry = await nextWaiting(tx, poolId);
+  if (!entry || !(await retakeSeat(tx, poolId))) return;
+  const command: StartCommand = {
+    kind: "start",
+    programVersionId: entry.programVersionId,
+    applicantId: entry.applicantId,
+    applicantOrgId: entry.applicantOrgId,
+    data: entry.data as Record<string, unknown>,
+    submitKey: entry.submitKey,
+    consentText: entry.consentText,
+  };
+  await createCase(tx, command, entry.id, at);
+  await holdSeat(tx, entry.tenantId, poolId, entry.id, at);
+  await tx.update(waitlistEntries).set({ status: "promoted", caseId: entry.id }).where(eq(waitlistEntries.id, entry.id));
+  await tx.insert(notifications).values({ id: newId(), tenantId: entry.tenantId, userId: entry.applicantId, caseId: entry.id, templateKey: "waitlist.promoted", params: {}, createdAt: at });
 }
 
 async function findBySubmitKey(db: Db, applicantId: string, submitKey: string): Promise<TransitionResult | undefined> {
@@ -183,6 +255,10 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
   await attachCaseFiles(tx, row.id, row.applicantId, command.fileIds);
 
   await writeConsequences(tx, { caseId: row.id, tenantId: row.tenantId, applicantId: row.applicantId }, step, command.actorId, event, at);
+  if (RELEASING_STATUSES.has(step.status) && !RELEASING_STATUSES.has(row.status)) {
+    const freedPool = await releaseCase(tx, row.id);
+    if (freedPool) await promoteWaitlist(tx, freedPool, at);
+  }
   if (command.completesJobId) {
     await tx.update(jobs).set({ status: "done", finishedAt: at, lockedUntil: null }).where(eq(jobs.id, command.completesJobId));
   }

@@ -9,6 +9,7 @@ import { transitionCase } from "../runtime/transitionCase";
 import { hasRoleOver, type SessionUser } from "./identity";
 import { publishedVersionFor, programVisibleTo } from "./programs";
 import { openTaskOf } from "./taskActions";
+import { assertMayApply } from "./applyGate";
 
 export type Locale = "zh" | "en";
 
@@ -37,6 +38,7 @@ export async function submitApplication(
   if (!version) throw caseNotFound();
   const data = validated(version.formSchema as FormSchema, input, locale);
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(submitKey)) throw invalid({ _form: "提交标识无效 / invalid submit key" });
+  await assertMayApply(db, user, program);
   return transitionCase(db, {
     kind: "start",
     programVersionId: version.id,
