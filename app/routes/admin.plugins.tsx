@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { Alert, Card, Descriptions, Empty, List, Switch, Tag, Typography } from "antd";
 import { requirePermission, verifyCsrf } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
@@ -120,6 +120,7 @@ function PluginCard({ plugin }: { plugin: PluginRow }) {
 
 export default function AdminPlugins() {
   const { plugins, districts, incidents } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const locale = useLocale();
   return (
@@ -127,6 +128,7 @@ export default function AdminPlugins() {
       <Typography.Title level={3} className="nj-page-title">
         {t("pluginsTitle")}
       </Typography.Title>
+      {refused && "error" in refused && <Alert type="error" showIcon role="alert" message={locale === "en" ? refused.error.messageEn : refused.error.message} />}
       <Alert type="info" showIcon message={t("pluginsIntro")} />
       {districts.length === 0 && <Alert type="warning" showIcon message={t("pluginNoDistricts")} />}
       {incidents.length > 0 && (
