@@ -8,6 +8,9 @@ import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
 import * as pluginSettings from "../workflows/services/pluginSettings";
 import * as cases from "../workflows/services/cases";
+import * as applicationDrafts from "../workflows/services/applicationDrafts";
+import * as files from "../workflows/services/files";
+import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as programDrafts from "../workflows/services/programDrafts";
@@ -16,6 +19,8 @@ import type { Locale } from "./i18n/messages";
 
 export type { SessionUser } from "../workflows/services/identity";
 export type { CaseView, Decision } from "../workflows/services/cases";
+export type { FileMeta } from "../db/files";
+export type { UploadRead, UploadTarget } from "../workflows/services/files";
 export type { TaskCommand, Colleague } from "../workflows/services/taskActions";
 export type { DraftProblem, StudioProgram, VersionSummary } from "../workflows/services/programDrafts";
 export { hasRole, hasRoleOver } from "../workflows/services/identity";
@@ -38,6 +43,13 @@ export const services = {
 
   listOpenPrograms: async (user: SessionUser) => programs.listOpenPrograms(await db(), user),
   getProgramForApply: async (user: SessionUser, programId: string) => programs.getProgramForApply(await db(), user, programId),
+  /** The published form plus the person's autosaved draft and the files it names. */
+  getApplyPage: async (user: SessionUser, programId: string) => applicationDrafts.getApplyPage(await db(), user, programId),
+  saveDraft: async (user: SessionUser, programId: string, input: unknown, submitKey: string) =>
+    applicationDrafts.saveDraft(await db(), user, programId, input, submitKey),
+  uploadFile: async (user: SessionUser, target: files.UploadTarget, read: files.UploadReader, locale: Locale) =>
+    files.uploadFile(await db(), await getFileStore(), user, target, read, locale),
+  readFile: async (user: SessionUser, fileId: string) => files.readFileFor(await db(), await getFileStore(), user, fileId),
   submitApplication: async (user: SessionUser, programId: string, input: unknown, submitKey: string, locale: Locale) =>
     cases.submitApplication(await db(), user, programId, input, submitKey, locale),
   listMyCases: async (user: SessionUser) => cases.listMyCases(await db(), user),

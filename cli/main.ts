@@ -13,6 +13,7 @@ import { seedBuiltinPrograms } from "./seedPrograms";
 import { loadPlugins } from "./loadPlugins";
 import { startPlugins } from "./startPlugins";
 import { pluginsCommand } from "./pluginsCommand";
+import { programsCommand } from "./programsCommand";
 
 /** Load every plugin and bring its tables and install up to date (what boot does). */
 async function startAllPlugins(h: Awaited<ReturnType<typeof createDb>>) {
@@ -147,6 +148,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     });
 
   pluginsCommand(program, { out, withDb, setExitCode: (code) => (exitCode = code) });
+  programsCommand(program, { out, withDb });
 
   try {
     await program.parseAsync(argv);

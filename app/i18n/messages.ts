@@ -134,6 +134,11 @@ export const zh = {
   publishedAtLabel: "发布时间",
   startDraft: "开始编辑（新建草稿）",
   draftExplain: "已发布的版本不会被修改：编辑表单或流程时会创建一个草稿版本，发布后才对新申请生效，进行中的申请仍按原版本办理。",
+  uploadMalformed: "上传内容格式不正确，请重新选择文件",
+  applyDraftSaving: "正在保存草稿…",
+  applyDraftSaved: "草稿已自动保存（{time}）",
+  applyDraftFailed: "草稿暂未保存，稍后会再试",
+  applyDraftRestored: "已恢复您 {time} 保存的草稿，可继续填写",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -273,6 +278,11 @@ export const en: Record<MessageKey, string> = {
   publishedAtLabel: "Published",
   startDraft: "Start editing (new draft)",
   draftExplain: "Published versions are never changed: editing the form or flow creates a draft version, which applies to new applications once published; running cases finish on their own version.",
+  uploadMalformed: "The upload is not a valid file form; please choose the file again",
+  applyDraftSaving: "Saving draft…",
+  applyDraftSaved: "Draft saved automatically ({time})",
+  applyDraftFailed: "Draft not saved yet; will retry",
+  applyDraftRestored: "Your draft saved {time} has been restored; carry on where you left off",
 };
 
 export type Locale = "zh" | "en";

@@ -7,6 +7,7 @@ import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
 import { FormView } from "~/components/forms/FormView";
+import { UploadProvider } from "~/components/forms/UploadContext";
 import { commandErrorResponse, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
@@ -85,7 +86,9 @@ export default function TaskPage() {
       <Link to="/inbox">← {t("backToInbox")}</Link>
       <CaseSummary view={view} />
       <Card title={t("formData")}>
-        <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={permissions} />
+        <UploadProvider files={view.files}>
+          <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={permissions} />
+        </UploadProvider>
       </Card>
       <Card title={t("timeline")}>
         <CaseTimeline items={view.timeline} />

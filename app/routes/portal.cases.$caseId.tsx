@@ -7,6 +7,7 @@ import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput, useCsrfToken } from "~/components/CsrfInput";
 import { FormRenderer } from "~/components/forms/FormRenderer";
 import { FormView } from "~/components/forms/FormView";
+import { UploadProvider } from "~/components/forms/UploadContext";
 import { commandErrorResponse, localeOf, parsePayload, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import { services } from "~/services.server";
@@ -44,6 +45,8 @@ export default function CasePage() {
   const csrf = useCsrfToken();
   const busy = useNavigation().state !== "idle";
   const returned = view.isApplicant && view.status === "returned";
+  // Files added while answering a return are checked against the case's own form version.
+  const uploadUrl = (fieldKey: string) => `/portal/programs/${view.programId}/files?field=${encodeURIComponent(fieldKey)}&case=${view.id}`;
   const lastComment = [...view.timeline].reverse().find((e) => e.comment)?.comment;
   return (
     <div className="nj-narrow nj-stack">
@@ -53,24 +56,26 @@ export default function CasePage() {
         <Result status="success" title={t("statusApproved")} subTitle={`${t("welcomeMember")} ${memberNo}`} style={{ background: "#fff", borderRadius: 8 }} />
       )}
       {failure?.error && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
-      {returned ? (
-        <Card title={t("resubmit")}>
-          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("returnedNotice")} description={lastComment ? `“${lastComment}”` : undefined} />
-          <FormRenderer
-            schema={view.formSchema}
-            locale={locale}
-            defaultValues={view.data}
-            serverErrors={failure?.error?.fieldErrors}
-            submitting={busy}
-            submitLabel={t("resubmit")}
-            onValidSubmit={(data) => submit({ _csrf: csrf, intent: "resubmit", payload: JSON.stringify(data) }, { method: "post" })}
-          />
-        </Card>
-      ) : (
-        <Card title={t("formData")}>
-          <FormView schema={view.formSchema} data={view.data} locale={locale} />
-        </Card>
-      )}
+      <UploadProvider files={view.files} uploadUrl={returned ? uploadUrl : null} csrf={csrf}>
+        {returned ? (
+          <Card title={t("resubmit")}>
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("returnedNotice")} description={lastComment ? `“${lastComment}”` : undefined} />
+            <FormRenderer
+              schema={view.formSchema}
+              locale={locale}
+              defaultValues={view.data}
+              serverErrors={failure?.error?.fieldErrors}
+              submitting={busy}
+              submitLabel={t("resubmit")}
+              onValidSubmit={(data) => submit({ _csrf: csrf, intent: "resubmit", payload: JSON.stringify(data) }, { method: "post" })}
+            />
+          </Card>
+        ) : (
+          <Card title={t("formData")}>
+            <FormView schema={view.formSchema} data={view.data} locale={locale} />
+          </Card>
+        )}
+      </UploadProvider>
       <Card title={t("timeline")}>
         <CaseTimeline items={view.timeline} />
       </Card>

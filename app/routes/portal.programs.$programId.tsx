@@ -1,9 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Alert, Card, Typography } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { requireUser, verifyCsrf } from "~/auth.server";
+import { formatTime } from "~/components/CaseTimeline";
 import { FormRenderer } from "~/components/forms/FormRenderer";
+import { UploadProvider } from "~/components/forms/UploadContext";
+import { useDraftAutosave, type AutosaveState } from "~/components/forms/useDraftAutosave";
 import { useCsrfToken } from "~/components/CsrfInput";
 import { commandErrorResponse, httpError, localeOf, parsePayload, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
@@ -12,9 +15,15 @@ import type { FormSchema } from "../../forms/schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await services.getProgramForApply(user, params.programId ?? "");
-  if (!found) throw httpError(404, "notFound");
-  return json({ program: { id: found.program.id, name: found.program.name, nameEn: found.program.nameEn, description: found.program.description }, formSchema: found.version.formSchema as FormSchema });
+  const page = await services.getApplyPage(user, params.programId ?? "");
+  if (!page) throw httpError(404, "notFound");
+  const { program, version, draft, files } = page;
+  return json({
+    program: { id: program.id, name: program.name, nameEn: program.nameEn, description: program.description },
+    formSchema: version.formSchema as FormSchema,
+    draft,
+    files,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,8 +38,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+function AutosaveStatus({ state }: { state: AutosaveState }) {
+  const t = useT();
+  const locale = useLocale();
+  const text =
+    state.status === "saving" ? t("applyDraftSaving")
+    : state.status === "saved" && state.savedAt ? t("applyDraftSaved", { time: formatTime(state.savedAt, locale) })
+    : state.status === "failed" ? t("applyDraftFailed")
+    : "";
+  return (
+    <div className="nj-autosave" aria-live="polite">
+      {text}
+    </div>
+  );
+}
+
 export default function Apply() {
-  const { program, formSchema } = useLoaderData<typeof loader>();
+  const { program, formSchema, draft, files } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -39,6 +63,8 @@ export default function Apply() {
   const busy = useNavigation().state !== "idle";
   // One key per filled form: a double-clicked or retried submit creates one case, not two.
   const [submitKey] = useState(() => crypto.randomUUID());
+  const autosave = useDraftAutosave({ url: `/portal/programs/${program.id}/draft`, csrf, submitKey });
+  const uploadUrl = useCallback((fieldKey: string) => `/portal/programs/${program.id}/files?field=${encodeURIComponent(fieldKey)}`, [program.id]);
   return (
     <div className="nj-narrow nj-stack">
       <Link to="/portal">← {t("backToPortal")}</Link>
@@ -46,16 +72,25 @@ export default function Apply() {
         {locale === "en" && program.nameEn ? program.nameEn : program.name}
       </Typography.Title>
       {program.description && <Typography.Paragraph type="secondary">{program.description}</Typography.Paragraph>}
+      {draft && <Alert type="info" showIcon message={t("applyDraftRestored", { time: formatTime(draft.updatedAt, locale) })} />}
       {failure?.error && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
       <Card>
-        <FormRenderer
-          schema={formSchema}
-          locale={locale}
-          serverErrors={failure?.error?.fieldErrors}
-          submitting={busy}
-          submitLabel={t("submit")}
-          onValidSubmit={(data) => submit({ _csrf: csrf, submitKey, payload: JSON.stringify(data) }, { method: "post" })}
-        />
+        <UploadProvider files={files} uploadUrl={uploadUrl} csrf={csrf}>
+          <FormRenderer
+            schema={formSchema}
+            locale={locale}
+            defaultValues={draft?.data}
+            serverErrors={failure?.error?.fieldErrors}
+            submitting={busy}
+            submitLabel={t("submit")}
+            onValuesChange={autosave.onValuesChange}
+            onValidSubmit={(data) => {
+              autosave.cancelPending();
+              submit({ _csrf: csrf, submitKey, payload: JSON.stringify(data) }, { method: "post" });
+            }}
+          />
+        </UploadProvider>
+        <AutosaveStatus state={autosave.state} />
       </Card>
     </div>
   );

@@ -86,6 +86,22 @@ export function uploadedFileProblem(
   return null;
 }
 
+/**
+ * The file ids a form's values name in its upload fields (at most a field's worth each, well
+ * formed only): what the server loads before validating, and what a case attaches after.
+ */
+export function fileIdsIn(fields: readonly { key: string; type: string }[], values: unknown): string[] {
+  if (typeof values !== "object" || values === null) return [];
+  const ids = new Set<string>();
+  for (const field of fields) {
+    if (field.type !== "upload" || !Object.prototype.hasOwnProperty.call(values, field.key)) continue;
+    const value = (values as Record<string, unknown>)[field.key];
+    if (!Array.isArray(value)) continue;
+    for (const id of value.slice(0, UPLOAD_MAX_FILES)) if (typeof id === "string" && FILE_ID_PATTERN.test(id)) ids.add(id);
+  }
+  return [...ids];
+}
+
 function buildUploadZod(field: UploadFieldDef, ctx: FieldZodContext): z.ZodType {
   const maxFiles = field.maxFiles ?? UPLOAD_DEFAULT_MAX_FILES;
   // Length first, so that 10,000 ids are refused before each one is looked at.

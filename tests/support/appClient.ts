@@ -63,6 +63,14 @@ export class AppClient {
     return this.request(path, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
   }
 
+  /** A multipart upload as the upload widget sends it: one `file` part, the CSRF token in a header. */
+  async upload(path: string, file: { name: string; type?: string; bytes: Uint8Array }, opts: { csrf?: string | null } = {}): Promise<Response> {
+    const body = new FormData();
+    body.append("file", new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type ?? "application/octet-stream" }), file.name);
+    const token = opts.csrf === undefined ? await this.csrf() : opts.csrf;
+    return this.request(path, { method: "POST", body, headers: token === null ? {} : { "X-CSRF-Token": token } });
+  }
+
   async signIn(mobile: string, password: string): Promise<Response> {
     return this.post("/login", { mobile, password });
   }

@@ -2,12 +2,16 @@ import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { auditLog, cases, notifications, programs, programVersions, tasks, users } from "../../db/schema";
 import { validateSubmission } from "../../forms/validateSubmission";
+import type { FileLookup } from "../../forms/fields/upload";
 import type { FormSchema } from "../../forms/schema";
+import { fileMeta, filesOfCase } from "../../db/files";
 import type { CaseEvent } from "../types";
 import { CaseCommandError, caseNotFound } from "../runtime/errors";
 import { transitionCase } from "../runtime/transitionCase";
 import { hasRoleOver, type SessionUser } from "./identity";
 import { publishedVersionFor, programVisibleTo } from "./programs";
+import { deleteDraft } from "./applicationDrafts";
+import { submissionFileLookup, submittedFileIds } from "./submissionFiles";
 import { openTaskOf } from "./taskActions";
 import { assertMayApply } from "./applyGate";
 
@@ -17,9 +21,9 @@ function invalid(errors: Record<string, string>): CaseCommandError {
   return new CaseCommandError("invalidData", "请修改标红的项目后再提交", "Please correct the fields marked in red", 422, errors);
 }
 
-/** Validate with the program version's one validator, exactly as the browser did. */
-function validated(schema: FormSchema, input: unknown, locale: Locale): Record<string, unknown> {
-  const result = validateSubmission(schema, input, { locale });
+/** Validate with the program version's one validator, exactly as the browser did (plus the uploaded files' facts). */
+function validated(schema: FormSchema, input: unknown, locale: Locale, files?: FileLookup): Record<string, unknown> {
+  const result = validateSubmission(schema, input, { locale, files });
   if (!result.ok) throw invalid(result.errors);
   return result.data;
 }
@@ -36,10 +40,13 @@ export async function submitApplication(
   if (!program) throw caseNotFound();
   const version = await publishedVersionFor(db, programId);
   if (!version) throw caseNotFound();
-  const data = validated(version.formSchema as FormSchema, input, locale);
   if (!/^[A-Za-z0-9_-]{8,64}$/.test(submitKey)) throw invalid({ _form: "提交标识无效 / invalid submit key" });
   await assertMayApply(db, user, program);
-  return transitionCase(db, {
+  const schema = version.formSchema as FormSchema;
+  // A retried submit names files its first attempt already attached to its case.
+  const [earlier] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.applicantId, user.id), eq(cases.submitKey, submitKey)));
+  const data = validated(schema, input, locale, await submissionFileLookup(db, user, schema, input, earlier?.id));
+  const result = await transitionCase(db, {
     kind: "start",
     programVersionId: version.id,
     applicantId: user.id,
@@ -47,11 +54,14 @@ export async function submitApplication(
     data,
     submitKey,
     consentText: version.consentText,
+    fileIds: submittedFileIds(schema, data),
   });
+  await deleteDraft(db, user.id, programId);
+  return result;
 }
 
 /** A case is visible to its applicant, to whoever has a task on it, and to approvers/admins over its org. */
-async function visibleCase(db: Queryable, user: SessionUser, caseId: string) {
+export async function visibleCase(db: Queryable, user: SessionUser, caseId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw caseNotFound();
   const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw caseNotFound();
@@ -110,6 +120,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     programName: pv.programName,
     programNameEn: pv.programNameEn,
     programId: row.programId,
+    files: (await filesOfCase(db, row.id)).map(fileMeta),
     applicantName: applicant?.name ?? "",
     applicantMemberNo: applicant?.memberNo ?? null,
     isApplicant: row.applicantId === user.id,
@@ -141,8 +152,9 @@ export async function listMyCases(db: Db, user: SessionUser) {
 export async function resubmitCase(db: Db, user: SessionUser, caseId: string, input: unknown, locale: Locale) {
   const row = await visibleCase(db, user, caseId);
   const [pv] = await db.select({ formSchema: programVersions.formSchema }).from(programVersions).where(eq(programVersions.id, row.programVersionId));
-  const data = validated(pv.formSchema as FormSchema, input, locale);
-  return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "RESUBMIT", by: user.id, data } as CaseEvent });
+  const schema = pv.formSchema as FormSchema;
+  const data = validated(schema, input, locale, await submissionFileLookup(db, user, schema, input, row.id));
+  return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "RESUBMIT", by: user.id, data } as CaseEvent, fileIds: submittedFileIds(schema, data) });
 }
 
 export async function withdrawCase(db: Db, user: SessionUser, caseId: string) {

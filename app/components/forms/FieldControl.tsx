@@ -9,6 +9,7 @@ import type { FieldDef } from "../../../forms/schema";
 import { MarkdownText } from "./MarkdownText";
 import { RegionPicker } from "./RegionPicker";
 import { rendererText } from "./rendererText";
+import { UploadControl } from "./UploadControl";
 
 export type FieldControlProps = {
   field: FieldDef;
@@ -144,6 +145,8 @@ export function FieldControl(props: FieldControlProps) {
     }
     case "region":
       return field.type === "region" ? <RegionPicker field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} /> : null;
+    case "upload":
+      return field.type === "upload" ? <UploadControl field={field} id={id} value={value} onChange={onChange} disabled={disabled} locale={locale} aria={aria} /> : null;
     case "computed":
       return <Input id={id} readOnly value={displayValue(field, value, locale)} size="large" aria-readonly />;
     default:

@@ -29,6 +29,8 @@ export type FormRendererProps = {
   /** Per-field access for this viewer (an approval node's 可编辑/只读/隐藏); editable by default. */
   fieldPermissions?: Record<string, FieldPermission>;
   readOnly?: boolean;
+  /** Every change of the raw values (the designer's preview shows what would be submitted). */
+  onValuesChange?: (values: Record<string, unknown>) => void;
 };
 
 /** Bring the first field with an error into view and put the cursor in it (browser only: called from handlers). */
@@ -84,7 +86,7 @@ function useSubmitLock(submitting: boolean) {
  * runs. Phone first: one column under 576px, large controls, errors under their fields.
  */
 export function FormRenderer(props: FormRendererProps) {
-  const { schema, locale, defaultValues, serverErrors, submitting = false, submitLabel, onValidSubmit, fieldPermissions = {}, readOnly = false } = props;
+  const { schema, locale, defaultValues, serverErrors, submitting = false, submitLabel, onValidSubmit, fieldPermissions = {}, readOnly = false, onValuesChange } = props;
   const idPrefix = useId();
   const idOf = (key: string) => `${idPrefix}${key}`;
   const compiled = useMemo(() => compileForm(schema, { locale }), [schema, locale]);
@@ -101,6 +103,9 @@ export function FormRenderer(props: FormRendererProps) {
   });
   const values = useWatch({ control }) as FormData;
   const state = useMemo(() => evaluateFormState(compiled, values), [compiled, values]);
+  useEffect(() => {
+    onValuesChange?.(values);
+  }, [values, onValuesChange]);
   const submitLock = useSubmitLock(submitting);
   const busy = submitting || formState.isSubmitting || submitLock.locked;
 

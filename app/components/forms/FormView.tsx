@@ -4,6 +4,7 @@ import { getFieldType } from "../../../forms/fieldRegistry";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FormSchema } from "../../../forms/schema";
 import type { FieldPermission } from "./FormRenderer";
+import { FileThumbnails } from "./FileThumbnails";
 import { rendererText } from "./rendererText";
 
 export type FormViewProps = {
@@ -44,7 +45,7 @@ export function FormView({ schema, data, locale, fieldPermissions = {} }: FormVi
         return (
           <dl key={field.key} className="nj-kv">
             <dt>{label}</dt>
-            <dd>{shown === "" ? <Typography.Text type="secondary">{rendererText(locale, "notFilled")}</Typography.Text> : shown}</dd>
+            <dd>{field.type === "upload" ? <FileThumbnails ids={data[field.key]} locale={locale} /> : shown === "" ? <Typography.Text type="secondary">{rendererText(locale, "notFilled")}</Typography.Text> : shown}</dd>
           </dl>
         );
       })}
