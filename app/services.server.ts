@@ -68,6 +68,6 @@ export const services = {
   listStudioPrograms: async (user: SessionUser) => programDrafts.listStudioPrograms(await db(), user),
   getStudioProgram: async (user: SessionUser, programId: string) => programDrafts.getStudioProgram(await db(), user, programId),
   getFormDesign: async (user: SessionUser, programId: string) => programDrafts.getFormDesign(await db(), user, programId),
-  saveFormDraft: async (user: SessionUser, programId: string, formJson: unknown) => programDrafts.saveFormDraft(await db(), user, programId, formJson),
+  saveFormDraft: async (user: SessionUser, programId: string, formJson: unknown, fieldAccess?: unknown) => programDrafts.saveFormDraft(await db(), user, programId, formJson, fieldAccess),
   createDraft: async (user: SessionUser, programId: string) => programDrafts.getOrCreateDraft(await db(), user, programId),
 };

@@ -3,7 +3,10 @@ import type { Db, Queryable } from "../../db/client";
 import { newId } from "../../db/ids";
 import { getOrg } from "../../db/orgs";
 import { programs, programVersions } from "../../db/schema";
-import { parseFormSchema, type FormSchema, type FormSchemaProblem } from "../../forms/schema";
+import { bilingualProblem, type BilingualProblem } from "../../forms/bilingualProblem";
+import { parseFormSchema, valueFieldKeys, type FormSchema } from "../../forms/schema";
+import { fieldAccessMatrixSchema, setFieldAccessInBpmn, type FieldAccess, type FieldAccessMatrix, type FieldAccessProblem } from "../bpmnFieldAccess";
+import { compileBpmn } from "../compile";
 import type { FlowDefinition } from "../types";
 import { hasRoleOver, type SessionUser } from "./identity";
 import { draftConflict, noSourceVersion, programNotFound } from "./studioError";
@@ -49,7 +52,7 @@ export type ProgramDraft = {
 };
 
 /** A form problem as the designer shows it: where, what, and the message in both languages. */
-export type DraftProblem = { path: string; code: string; message: string; messageZh: string; messageEn: string };
+export type DraftProblem = BilingualProblem;
 
 export type SaveFormDraftResult = { ok: true; draft: ProgramDraft; created: boolean } | { ok: false; problems: DraftProblem[] };
 
@@ -230,39 +233,72 @@ export async function writeDraft(db: Queryable, draftId: string, patch: DraftPat
   return row;
 }
 
-/** Split checkFormSchema's "中文 / English" message into its two languages. */
-export function bilingualProblem(p: FormSchemaProblem): DraftProblem {
-  const at = p.message.indexOf(" / ");
-  const messageZh = at >= 0 ? p.message.slice(0, at) : p.message;
-  const messageEn = at >= 0 ? p.message.slice(at + 3) : p.message;
-  return { path: p.path, code: p.code, message: p.message, messageZh, messageEn };
+function accessProblem(p: FieldAccessProblem): DraftProblem {
+  return { path: p.path, code: p.code, message: `${p.message.zh} / ${p.message.en}`, messageZh: p.message.zh, messageEn: p.message.en };
+}
+
+/** Field permissions may only name value fields of the form being saved. */
+function unknownAccessFields(matrix: FieldAccessMatrix, schema: FormSchema): DraftProblem[] {
+  const keys = valueFieldKeys(schema);
+  return Object.entries(matrix).flatMap(([nodeId, fields]) =>
+    Object.keys(fields)
+      .filter((key) => !keys.has(key))
+      .map((key) => accessProblem({ path: `fieldAccess.${nodeId}.${key}`, code: "unknown_field", message: { zh: `字段权限引用了不存在的字段 "${key}"`, en: `Field permission names unknown field "${key}"` } })),
+  );
 }
 
 /**
  * Save a form into the program's draft (creating the draft from the published version first if
- * needed). The form is parsed and checked exactly as at publish time; any problem refuses the
- * save and nothing is written, not even a new draft.
+ * needed), and with it, when given, the field permissions per approval node (written into the
+ * draft's BPMN). The form is parsed and checked exactly as at publish time; any problem with the
+ * form or the permissions refuses the save and nothing is written, not even a new draft.
  */
-export async function saveFormDraft(db: Db, user: SessionUser, programId: string, formJson: unknown): Promise<SaveFormDraftResult> {
+export async function saveFormDraft(db: Db, user: SessionUser, programId: string, formJson: unknown, fieldAccess?: unknown): Promise<SaveFormDraftResult> {
   await requireManageableProgram(db, user, programId);
   const parsed = parseFormSchema(formJson);
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map(bilingualProblem) };
+  let matrix: FieldAccessMatrix | undefined;
+  if (fieldAccess !== undefined) {
+    const access = fieldAccessMatrixSchema.safeParse(fieldAccess);
+    if (!access.success) return { ok: false, problems: [accessProblem({ path: "fieldAccess", code: "invalid_field_access", message: { zh: "字段权限格式不正确", en: "Field permissions are malformed" } })] };
+    const unknown = unknownAccessFields(access.data, parsed.schema);
+    if (unknown.length > 0) return { ok: false, problems: unknown };
+    matrix = access.data;
+  }
+  // Check the permissions against the flow before a draft is made, so a refusal writes nothing.
+  const current = (await draftRow(db, programId)) ?? (await latestVersionRow(db, programId));
+  let flowPatch: DraftPatch = {};
+  if (matrix && current) {
+    const updated = await setFieldAccessInBpmn(current.bpmnXml, matrix);
+    if (!updated.ok) return { ok: false, problems: updated.problems.map(accessProblem) };
+    const compiled = await compileBpmn(updated.xml);
+    flowPatch = compiled.ok ? { bpmnXml: updated.xml, flowDefinition: compiled.definition } : { bpmnXml: updated.xml };
+  }
   const { draft, created } = await getOrCreateDraft(db, user, programId);
-  const row = await writeDraft(db, draft.id, { formSchema: parsed.schema });
+  const row = await writeDraft(db, draft.id, { formSchema: parsed.schema, ...flowPatch });
   return { ok: true, draft: asDraft(row, draft.basedOnVersion), created };
+}
+
+/** The version a new draft would copy: the latest published, else the latest of any status. */
+async function latestVersionRow(db: Queryable, programId: string): Promise<VersionRow | undefined> {
+  const all = await db.select().from(programVersions).where(eq(programVersions.programId, programId)).orderBy(desc(programVersions.version));
+  return all.find((v) => v.status === "published") ?? all[0];
+}
+
+/** Field permissions per approval node as the compiled flow holds them (read-only entries left out). */
+function accessOf(nodes: { id: string; fieldPermissions: Record<string, FieldAccess> }[]): FieldAccessMatrix {
+  return Object.fromEntries(nodes.map((n) => [n.id, Object.fromEntries(Object.entries(n.fieldPermissions).filter(([, a]) => a !== "readonly"))]));
 }
 
 /** What the form designer opens: the draft if there is one, else the latest published form (read-only until saved). */
 export async function getFormDesign(db: Queryable, user: SessionUser, programId: string) {
   const program = await requireManageableProgram(db, user, programId);
-  const all = await db.select().from(programVersions).where(eq(programVersions.programId, program.id)).orderBy(desc(programVersions.version));
-  const draft = all.find((v) => v.status === "draft");
-  const latest = draft ?? all.find((v) => v.status === "published") ?? all[0];
+  const draft = await draftRow(db, program.id);
+  const latest = draft ?? (await latestVersionRow(db, program.id));
   if (!latest) throw noSourceVersion();
   const flow = latest.flowDefinition as FlowDefinition | null;
-  const userTasks = Object.values(flow?.nodes ?? {})
-    .filter((n) => n.kind === "userTask")
-    .map((n) => ({ id: n.id, name: n.name }));
+  const nodes = Object.values(flow?.nodes ?? {}).flatMap((n) => (n.kind === "userTask" ? [{ id: n.id, name: n.name, fieldPermissions: n.approval?.fieldPermissions ?? {} }] : []));
+  const userTasks = nodes.map((n) => ({ id: n.id, name: n.name }));
   return {
     program: { id: program.id, name: program.name, nameEn: program.nameEn, ownerOrgName: program.ownerOrgName },
     /** The version shown: the draft, or the version a save would copy. */
@@ -270,5 +306,6 @@ export async function getFormDesign(db: Queryable, user: SessionUser, programId:
     hasDraft: Boolean(draft),
     formSchema: latest.formSchema as FormSchema,
     userTasks,
+    fieldAccess: accessOf(nodes),
   };
 }
