@@ -14,6 +14,7 @@ import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as programDrafts from "../workflows/services/programDrafts";
+import * as flowDrafts from "../workflows/services/flowDrafts";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
 
@@ -70,4 +71,7 @@ export const services = {
   getFormDesign: async (user: SessionUser, programId: string) => programDrafts.getFormDesign(await db(), user, programId),
   saveFormDraft: async (user: SessionUser, programId: string, formJson: unknown, fieldAccess?: unknown) => programDrafts.saveFormDraft(await db(), user, programId, formJson, fieldAccess),
   createDraft: async (user: SessionUser, programId: string) => programDrafts.getOrCreateDraft(await db(), user, programId),
+  getFlowDesign: async (user: SessionUser, programId: string) => flowDrafts.getFlowDesign(await db(), user, programId),
+  saveFlowDraft: async (user: SessionUser, programId: string, xml: unknown, baseHash: unknown) => flowDrafts.saveFlowDraft(await db(), user, programId, xml, baseHash),
+  testRunFlow: async (user: SessionUser, programId: string, input: unknown) => flowDrafts.testRunFlow(await db(), user, programId, input),
 };

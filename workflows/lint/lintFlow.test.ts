@@ -67,6 +67,8 @@ describe("lintFlow: compiler and bpmnlint in one list", () => {
     expect(onLost).toContain("node.deadEnd");
     expect(onLost).toContain("node.unreachable");
     expect(onLost).not.toContain("bpmnlint/no-disconnected");
+    // structural problems carry the element's real type and name, not the compiler's generic ones
+    expect(lint.problems.find((p) => p.code === "node.deadEnd")).toMatchObject({ elementType: "bpmn:UserTask", name: "孤立节点" });
   });
 
   it("reports what only bpmnlint sees, in Chinese with a hint", async () => {

@@ -67,16 +67,18 @@ function indexElements(root: ModdleElement): Map<string, Named> {
   return index;
 }
 
-async function bpmnlintProblems(xml: string): Promise<FlowProblem[]> {
-  let root: ModdleElement;
+async function parse(xml: string): Promise<ModdleElement | null> {
+  if (typeof xml !== "string" || !xml.trim()) return null;
   try {
-    root = (await new BpmnModdle({ niangjia: niangjiaDescriptor }).fromXML(xml)).rootElement;
+    return (await new BpmnModdle({ niangjia: niangjiaDescriptor }).fromXML(xml)).rootElement;
   } catch {
-    return []; // the compiler reports unreadable XML
+    return null; // the compiler reports unreadable XML
   }
+}
+
+async function bpmnlintProblems(root: ModdleElement, index: Map<string, Named>): Promise<FlowProblem[]> {
   // Some rules assume a definitions element with root elements; the compiler reports anything else.
   if (root?.$type !== "bpmn:Definitions" || !Array.isArray((root as Record<string, unknown>).rootElements)) return [];
-  const index = indexElements(root);
   const linter = new Linter({ config: bpmnlintConfig, resolver: bpmnlintResolver });
   let results: Record<string, LintReport[]>;
   try {
@@ -106,8 +108,10 @@ async function bpmnlintProblems(xml: string): Promise<FlowProblem[]> {
   return problems;
 }
 
-function fromCompiler(p: Problem, severity: FlowProblem["severity"]): FlowProblem {
-  return { key: "", severity, source: "niangjia", code: p.code, elementId: p.elementId, elementType: p.elementType, name: p.name, message: p.message, hint: p.hint };
+/** The compiler names some elements generically (a "bpmn:FlowNode", a default name); use what the diagram says. */
+function fromCompiler(p: Problem, severity: FlowProblem["severity"], index: Map<string, Named>): FlowProblem {
+  const el = index.get(p.elementId);
+  return { key: "", severity, source: "niangjia", code: p.code, elementId: p.elementId, elementType: el?.type ?? p.elementType, name: el ? el.name : p.name, message: p.message, hint: p.hint };
 }
 
 /** Drop bpmnlint lines that repeat a compiler problem, and exact duplicates. */
@@ -140,8 +144,10 @@ function merge(compiler: FlowProblem[], lint: FlowProblem[]): FlowProblem[] {
  */
 export async function lintFlow(xml: string): Promise<FlowLint> {
   const compiled = await compileBpmn(xml);
-  const compiler = [...(compiled.ok ? [] : compiled.problems.map((p) => fromCompiler(p, "error"))), ...compiled.warnings.map((w) => fromCompiler(w, "warning"))];
-  const lint = typeof xml === "string" && xml.trim() ? await bpmnlintProblems(xml) : [];
+  const root = await parse(xml);
+  const index = root ? indexElements(root) : new Map<string, Named>();
+  const compiler = [...(compiled.ok ? [] : compiled.problems.map((p) => fromCompiler(p, "error", index))), ...compiled.warnings.map((w) => fromCompiler(w, "warning", index))];
+  const lint = root ? await bpmnlintProblems(root, index) : [];
   const problems = merge(compiler, lint);
   const errorCount = problems.filter((p) => p.severity === "error").length;
   return { problems, errorCount, warningCount: problems.length - errorCount, definition: compiled.ok ? compiled.definition : null };

@@ -1,0 +1,103 @@
+import type { Locale } from "~/i18n/messages";
+
+/** The flow page's own words (modeler toolbar, problems panel, test run), Chinese and English. */
+const text = {
+  loading: { zh: "正在加载流程建模器…", en: "Loading the flow modeler…" },
+  loadFailed: { zh: "建模器加载失败：{message}", en: "The modeler failed to load: {message}" },
+  design: { zh: "设计", en: "Design" },
+  testRun: { zh: "试运行", en: "Test run" },
+  undo: { zh: "撤销", en: "Undo" },
+  redo: { zh: "重做", en: "Redo" },
+  zoomIn: { zh: "放大", en: "Zoom in" },
+  zoomOut: { zh: "缩小", en: "Zoom out" },
+  fit: { zh: "适应画布", en: "Fit" },
+  import: { zh: "导入 .bpmn", en: "Import .bpmn" },
+  export: { zh: "导出 .bpmn", en: "Export .bpmn" },
+  template: { zh: "初始模板", en: "Starting template" },
+  templateConfirm: { zh: "用初始模板（提交申请 → 基层工会审批 → 办结）替换当前流程？", en: "Replace the flow with the starting template (submit → grassroots review → done)?" },
+  importFailed: { zh: "无法导入：{message}", en: "Cannot import: {message}" },
+  fileTooLarge: { zh: "文件过大（上限 5 MB）", en: "The file is too large (5 MB at most)" },
+  save: { zh: "保存草稿", en: "Save draft" },
+  saved: { zh: "已保存到草稿 v{version}", en: "Saved to draft v{version}" },
+  savedWithErrors: { zh: "已保存到草稿 v{version}；还有 {count} 个错误，解决后才能发布", en: "Saved to draft v{version}; {count} errors must be fixed before publishing" },
+  unsaved: { zh: "有未保存的修改", en: "Unsaved changes" },
+  editingPublished: { zh: "当前显示已发布的 v{version}；保存时会创建新的草稿版本", en: "Showing published v{version}; saving creates a new draft version" },
+  editingDraft: { zh: "草稿 v{version}", en: "Draft v{version}" },
+  confirm: { zh: "确定", en: "OK" },
+  cancel: { zh: "取消", en: "Cancel" },
+  problems: { zh: "问题", en: "Problems" },
+  checking: { zh: "检查中…", en: "Checking…" },
+  noProblems: { zh: "没有发现问题，流程可以运行", en: "No problems: the flow can run" },
+  errors: { zh: "{count} 个错误", en: "{count} errors" },
+  warnings: { zh: "{count} 个警告", en: "{count} warnings" },
+  error: { zh: "错误", en: "Error" },
+  warning: { zh: "警告", en: "Warning" },
+  wholeFlow: { zh: "整个流程", en: "Whole flow" },
+  problemHint: { zh: "点击定位到元素", en: "Click to select the element" },
+  sampleData: { zh: "样例数据", en: "Sample data" },
+  sampleDataHelp: { zh: "分支条件按这些值判断；可留空", en: "Branch conditions are evaluated on these values; may be left empty" },
+  startRun: { zh: "开始试运行", en: "Start the test run" },
+  restart: { zh: "重新开始", en: "Start over" },
+  stepBack: { zh: "撤销上一步", en: "Undo last step" },
+  running: { zh: "运行中…", en: "Running…" },
+  runNote: { zh: "试运行只在内存中进行：不会产生申请、待办或通知。审批人是样例组织链上的虚拟人员。", en: "A test run happens in memory only: no case, task or notification is created. Approvers are invented people on a sample org chain." },
+  notExecutable: { zh: "流程还不能运行，请先解决这些问题：", en: "The flow cannot run yet; fix these problems first:" },
+  refused: { zh: "流程不接受这一步：{message}", en: "The flow refused that step: {message}" },
+  nextActions: { zh: "下一步（以谁的身份操作）", en: "Next (act as)" },
+  finished: { zh: "流程已结束：{status}", en: "The flow ended: {status}" },
+  log: { zh: "运行记录", en: "Run log" },
+  current: { zh: "当前", en: "Now at" },
+  waitingFor: { zh: "待 {names} 处理", en: "Waiting for {names}" },
+  jobs: { zh: "待执行：{names}", en: "Queued: {names}" },
+  notified: { zh: "通知 {names}", en: "Notified {names}" },
+  statusRunning: { zh: "审批中", en: "Running" },
+  statusReturned: { zh: "已退回申请人", en: "Returned to the applicant" },
+  statusApproved: { zh: "已通过", en: "Approved" },
+  statusRejected: { zh: "已拒绝", en: "Rejected" },
+  statusWithdrawn: { zh: "已撤回", en: "Withdrawn" },
+  statusFailed: { zh: "处理失败", en: "Failed" },
+  actSubmit: { zh: "提交申请", en: "Submitted" },
+  actApprove: { zh: "同意", en: "Approved" },
+  actReject: { zh: "拒绝", en: "Rejected" },
+  actReturn: { zh: "退回", en: "Returned" },
+  actResubmit: { zh: "重新提交", en: "Resubmitted" },
+  actWithdraw: { zh: "撤回", en: "Withdrew" },
+  actTransfer: { zh: "转办", en: "Transferred" },
+  actAddSigner: { zh: "加签", en: "Added a signer" },
+  actCc: { zh: "抄送", en: "CC'd" },
+  actTimer: { zh: "时间到", en: "Timer fired" },
+  actServiceDone: { zh: "服务处理完成", en: "Service done" },
+  actServiceFailed: { zh: "服务处理失败", en: "Service failed" },
+  legendDone: { zh: "已走过", en: "Taken" },
+  legendCurrent: { zh: "当前", en: "Current" },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type ModelerTextKey = keyof typeof text;
+
+export function modelerText(locale: Locale, key: ModelerTextKey, params: Record<string, string | number> = {}): string {
+  return text[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+}
+
+const elementTypes: Record<string, { zh: string; en: string }> = {
+  "bpmn:StartEvent": { zh: "开始事件", en: "Start event" },
+  "bpmn:EndEvent": { zh: "结束事件", en: "End event" },
+  "bpmn:UserTask": { zh: "审批节点", en: "Approval step" },
+  "bpmn:ManualTask": { zh: "审批节点", en: "Approval step" },
+  "bpmn:ServiceTask": { zh: "服务任务", en: "Service task" },
+  "bpmn:SendTask": { zh: "服务任务", en: "Service task" },
+  "bpmn:Task": { zh: "任务", en: "Task" },
+  "bpmn:ExclusiveGateway": { zh: "排他网关", en: "Exclusive gateway" },
+  "bpmn:ParallelGateway": { zh: "并行网关", en: "Parallel gateway" },
+  "bpmn:InclusiveGateway": { zh: "包容网关", en: "Inclusive gateway" },
+  "bpmn:SequenceFlow": { zh: "连线", en: "Sequence flow" },
+  "bpmn:SubProcess": { zh: "子流程", en: "Sub-process" },
+  "bpmn:BoundaryEvent": { zh: "边界事件", en: "Boundary event" },
+  "bpmn:IntermediateCatchEvent": { zh: "中间事件", en: "Intermediate event" },
+  "bpmn:Process": { zh: "流程", en: "Process" },
+  "bpmn:FlowNode": { zh: "节点", en: "Node" },
+};
+
+/** "审批节点" for bpmn:UserTask; the bare type name for anything unlisted. */
+export function elementTypeName(locale: Locale, type: string): string {
+  return elementTypes[type]?.[locale] ?? type.replace(/^bpmn:/, "");
+}
