@@ -46,7 +46,7 @@ export function compileForm(schema: FormSchema, options: CompileOptions): Compil
       valueSchema: hasValue ? fieldType.buildZod(def, ctx) : null,
       feelValue: fieldType.buildFeelValue?.(def, ctx) ?? (() => null),
       groupKey: fieldType.hint.widget === "group" ? null : groupKey,
-      isEmpty: fieldType.isEmpty ?? isBlank,
+      isEmpty: fieldType.isEmpty ? (value) => fieldType.isEmpty!(value, def) : isBlank,
     };
   });
   return { schema, locale: options.locale, now: () => fixedNow ?? new Date(), fields };

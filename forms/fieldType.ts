@@ -50,7 +50,7 @@ export interface FieldType<D extends FieldDefBase = FieldDefBase> {
   /** Validates and normalizes a non-empty submitted value (emptiness and `required` are handled by the caller). */
   buildZod: (field: D, ctx: FieldZodContext) => z.ZodType;
   /** Defaults to: undefined, null, a blank string or an empty list. */
-  isEmpty?: (value: unknown) => boolean;
+  isEmpty?: (value: unknown, field: D) => boolean;
   /** Consent must be given whenever the field is shown, `required` or not. */
   alwaysRequired?: boolean;
   /** Semantic checks of a definition beyond its shape (min ≤ max, unique options...). */
@@ -60,6 +60,10 @@ export interface FieldType<D extends FieldDefBase = FieldDefBase> {
    * cells, so totals stay live while one row is still being typed.
    */
   buildFeelValue?: (field: D, ctx: FieldZodContext) => (raw: unknown) => unknown;
+  /** What a renderer starts with when there is no default (emptyValue otherwise): a 明细表's minRows blank rows. */
+  initialValue?: (field: D) => unknown;
+  /** Names a FEEL filter over this field's value may read besides field keys (a 明细表's column keys). */
+  innerNames?: (field: D) => string[];
   /** Human-readable value for read-only views. */
   display?: (value: unknown, field: D, locale: Locale) => string;
   hint: RendererHint;

@@ -11,7 +11,7 @@ export function initialValues(form: CompiledForm, saved: Record<string, unknown>
     const kind = f.fieldType.valueKind;
     if (kind === "none" || kind === "computed") continue;
     const savedValue = ownValue(saved, f.def.key);
-    values[f.def.key] = savedValue !== undefined ? savedValue : f.def.default !== undefined ? f.def.default : f.fieldType.emptyValue;
+    values[f.def.key] = savedValue !== undefined ? savedValue : f.def.default !== undefined ? f.def.default : f.fieldType.initialValue ? f.fieldType.initialValue(f.def) : f.fieldType.emptyValue;
   }
   return values;
 }

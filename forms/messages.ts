@@ -48,6 +48,9 @@ const templates = {
   regionIncomplete: { zh: "请选择完整的{label}（选到{level}）", en: "Choose {label} down to the {level}" },
   regionUnknown: { zh: "{label}中的地区不存在", en: "{label} names a place that does not exist" },
   regionOutside: { zh: "{label}须在{within}范围内", en: "{label} must be within {within}" },
+  tableTooManyRows: { zh: "{label}最多{max}行", en: "{label} allows at most {max} rows" },
+  tableTooFewRows: { zh: "{label}至少需要{min}行", en: "{label} needs at least {min} rows" },
+  rowIssue: { zh: "第{row}行：{message}", en: "Row {row}: {message}" },
   notAnObject: { zh: "提交的内容格式不正确", en: "The submission is not a form object" },
 } satisfies Record<string, LocalizedText>;
 

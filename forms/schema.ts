@@ -6,7 +6,7 @@ import type { FieldType, SchemaProblem } from "./fieldType";
 import type {
   BankCardFieldDef, CheckboxFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
   EmailFieldDef, GroupFieldDef, IdNumberFieldDef, MobileFieldDef, MoneyFieldDef, NumberFieldDef, RadioFieldDef,
-  RegionFieldDef, SelectFieldDef, StaticFieldDef, SwitchFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
+  RegionFieldDef, SelectFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
 } from "./fields";
 import { fieldMessageContext } from "./fieldMessageContext";
 import { isBlank } from "./fieldType";
@@ -23,7 +23,7 @@ export type FieldDef =
   | RadioFieldDef | CheckboxFieldDef | SwitchFieldDef | IdNumberFieldDef | MobileFieldDef | EmailFieldDef
   | CreditCodeFieldDef | BankCardFieldDef | StaticFieldDef | GroupFieldDef | ConsentFieldDef | ComputedFieldDef
   | UploadFieldDef
-  | RegionFieldDef;
+  | RegionFieldDef | TableFieldDef;
 
 export type FormPage = { id: string; title: LocalizedText };
 
@@ -158,7 +158,7 @@ function expressionsOf(schema: FormSchema): Expression[] {
 
 function defaultValueProblems(field: FieldDef, fieldType: FieldType, index: number): SchemaProblem[] {
   if (field.default === undefined || fieldType.valueKind === "none" || fieldType.valueKind === "computed") return [];
-  const empty = fieldType.isEmpty ? fieldType.isEmpty(field.default) : isBlank(field.default);
+  const empty = fieldType.isEmpty ? fieldType.isEmpty(field.default, field) : isBlank(field.default);
   if (empty) return [];
   const parsed = fieldType.buildZod(field, fieldMessageContext(field, "zh", new Date())).safeParse(field.default);
   return parsed.success
@@ -191,6 +191,8 @@ export function checkFormSchema(schema: FormSchema): FormSchemaProblem[] {
   });
 
   const valueKeys = valueFieldKeys(schema);
+  // Inside a filter over a 明细表 (`members[age < 18]`) its column keys are names too.
+  for (const field of schema.fields) for (const name of getFieldType(field.type)?.innerNames?.(field) ?? []) valueKeys.add(name);
   for (const { path, source } of expressionsOf(schema)) {
     const syntax = feelSyntaxProblem(source);
     if (syntax) {

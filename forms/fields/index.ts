@@ -15,6 +15,7 @@ import { regionField } from "./region";
 import { selectField } from "./select";
 import { staticField } from "./static";
 import { switchField } from "./switch";
+import { tableField } from "./table";
 import { textField } from "./text";
 import { textareaField } from "./textarea";
 import { uploadField } from "./upload";
@@ -24,7 +25,7 @@ export const builtinFieldTypes = [
   textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
   bankCardField, staticField, groupField, consentField, computedField, uploadField,
-  regionField,
+  regionField, tableField,
 ];
 
 export type { BankCardFieldDef } from "./bankCard";
@@ -44,6 +45,7 @@ export type { RegionFieldDef, RegionValue } from "./region";
 export type { SelectFieldDef } from "./select";
 export type { StaticFieldDef } from "./static";
 export type { SwitchFieldDef } from "./switch";
+export type { ColumnDef, TableFieldDef, TableRow } from "./table";
 export type { TextFieldDef } from "./text";
 export type { TextareaFieldDef } from "./textarea";
 export type { UploadFieldDef } from "./upload";

@@ -8,6 +8,7 @@ import { moneyInWords } from "../../../forms/moneyInWords";
 import type { FieldDef } from "../../../forms/schema";
 import { MarkdownText } from "./MarkdownText";
 import { RegionPicker } from "./RegionPicker";
+import { TableInput } from "./TableInput";
 import { rendererText } from "./rendererText";
 import { UploadControl } from "./UploadControl";
 
@@ -25,6 +26,8 @@ export type FieldControlProps = {
   /** Id of the element holding this field's error, for aria-describedby. */
   errorId: string;
   locale: Locale;
+  /** Errors inside the value (a 明细表's cells), as react-hook-form nests them. */
+  errors?: unknown;
 };
 
 const asText = (v: unknown) => (typeof v === "string" ? v : "");
@@ -143,6 +146,8 @@ export function FieldControl(props: FieldControlProps) {
         </div>
       );
     }
+    case "table":
+      return field.type === "table" ? <TableInput field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} locale={locale} errors={props.errors} /> : null;
     case "region":
       return field.type === "region" ? <RegionPicker field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} /> : null;
     case "upload":

@@ -34,14 +34,24 @@ export type FormRendererProps = {
 };
 
 /** Bring the first field with an error into view and put the cursor in it (browser only: called from handlers). */
-function revealFirstError(fields: CompiledField[], errorKeys: Set<string>, idOf: (key: string) => string): void {
-  const first = fields.find((f) => errorKeys.has(f.def.key));
+function revealFirstError(fields: CompiledField[], errors: Record<string, unknown>, idOf: (key: string) => string): void {
+  const first = fields.find((f) => Object.prototype.hasOwnProperty.call(errors, f.def.key));
   if (!first) return;
   const container = document.getElementById(`${idOf(first.def.key)}-item`);
   container?.scrollIntoView({ block: "center", behavior: "smooth" });
-  const target = document.getElementById(idOf(first.def.key));
+  const target = document.getElementById(errorTargetId(idOf(first.def.key), errors[first.def.key]));
   const focusable = target?.matches("input, textarea, button") ? target : target?.querySelector<HTMLElement>("input, textarea, button, [tabindex]");
   focusable?.focus({ preventScroll: true });
+}
+
+/** The control to focus for a field's error: a 明细表's first bad cell (errors nest as [row][column]), else the field. */
+function errorTargetId(id: string, error: unknown): string {
+  if (Array.isArray(error)) {
+    const row = error.findIndex((e) => typeof e === "object" && e !== null);
+    const column = row >= 0 ? Object.keys(error[row] as object)[0] : undefined;
+    if (column) return `${id}-${row}-${column}`;
+  }
+  return id;
 }
 
 /** If the page never reports a submission in progress, allow another attempt after this long. */
@@ -111,18 +121,18 @@ export function FormRenderer(props: FormRendererProps) {
 
   useEffect(() => {
     if (!serverErrors) return;
-    const keys = new Set<string>();
+    const shown: Record<string, string> = {};
     for (const [key, message] of Object.entries(serverErrors)) {
       if (key === FORM_ERROR_KEY || !compiled.fields.some((f) => f.def.key === key)) continue;
       setError(key, { type: "server", message });
-      keys.add(key);
+      shown[key] = message;
     }
-    revealFirstError(compiled.fields, keys, idOf);
+    revealFirstError(compiled.fields, shown, idOf);
   }, [serverErrors, compiled, setError]); // idOf derives from useId, stable for the component's life
 
   const onInvalid = (errors: FieldErrors<FormData>) => {
     submitLock.release();
-    revealFirstError(compiled.fields, new Set(Object.keys(errors)), idOf);
+    revealFirstError(compiled.fields, errors, idOf);
   };
   const submit = handleSubmit((data) => {
     onValidSubmit(data);
@@ -179,7 +189,8 @@ export function FormRenderer(props: FormRendererProps) {
           name={key}
           control={control}
           render={({ field, fieldState }) => {
-            const message = fieldState.error?.message;
+            // A 明细表's cell errors nest under its key; only a message of the field itself shows here.
+            const message = typeof fieldState.error?.message === "string" ? fieldState.error.message : undefined;
             return (
               <Form.Item
                 label={<span id={`${id}-label`}>{label}</span>}
@@ -202,6 +213,7 @@ export function FormRenderer(props: FormRendererProps) {
                   required={required}
                   errorId={`${id}-error`}
                   locale={locale}
+                  errors={fieldState.error}
                 />
               </Form.Item>
             );

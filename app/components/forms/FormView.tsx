@@ -6,6 +6,8 @@ import type { FormSchema } from "../../../forms/schema";
 import type { FieldPermission } from "./FormRenderer";
 import { FileThumbnails } from "./FileThumbnails";
 import { rendererText } from "./rendererText";
+import { TableView } from "./TableView";
+import type { TableRow } from "../../../forms/fields/table";
 
 export type FormViewProps = {
   schema: FormSchema;
@@ -41,6 +43,14 @@ export function FormView({ schema, data, locale, fieldPermissions = {} }: FormVi
           return <Typography.Title key={field.key} level={5} className="nj-form-group">{label}</Typography.Title>;
         }
         if (kind === "none" || !hasAnswer(field.key)) return null;
+        if (field.type === "table" && Array.isArray(data[field.key]) && (data[field.key] as unknown[]).length > 0) {
+          return (
+            <dl key={field.key} className="nj-kv">
+              <dt>{label}</dt>
+              <dd><TableView field={field} rows={data[field.key] as TableRow[]} locale={locale} /></dd>
+            </dl>
+          );
+        }
         const shown = displayValue(field, data[field.key], locale);
         return (
           <dl key={field.key} className="nj-kv">

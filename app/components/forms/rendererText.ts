@@ -12,6 +12,11 @@ const text = {
   yes: { zh: "是", en: "Yes" },
   no: { zh: "否", en: "No" },
   chooseLevel: { zh: "请选择{level}", en: "Choose the {level}" },
+  row: { zh: "第{n}行", en: "Row {n}" },
+  removeRow: { zh: "删除第{n}行", en: "Remove row {n}" },
+  addRow: { zh: "添加一行", en: "Add a row" },
+  rowCount: { zh: "{n}/{max}行", en: "{n} of {max} rows" },
+  totals: { zh: "合计", en: "Totals" },
   loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
 } satisfies Record<string, { zh: string; en: string }>;
 

@@ -1,0 +1,28 @@
+import { displayValue } from "../../../forms/displayValue";
+import type { TableFieldDef, TableRow } from "../../../forms/fields/table";
+import { localized, type Locale } from "../../../forms/messages";
+import type { FieldDef } from "../../../forms/schema";
+
+/** A submitted 明细表 as a real table; it scrolls sideways on a phone rather than squeezing its columns. */
+export function TableView({ field, rows, locale }: { field: TableFieldDef; rows: TableRow[]; locale: Locale }) {
+  return (
+    <div className="nj-table-view" role="region" aria-label={localized(field.label, locale)} tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {field.columns.map((c) => <th scope="col" key={c.key}>{localized(c.label, locale)}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              {field.columns.map((c) => <td key={c.key}>{displayValue(c as FieldDef, row[c.key], locale)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
