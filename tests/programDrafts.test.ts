@@ -121,6 +121,40 @@ describe("program drafts", () => {
     expect(await publishedRow()).toEqual(published);
   });
 
+  it("saves field access per approval node into the draft's BPMN and compiled flow, never the published version", async () => {
+    const published = await publishedRow();
+    const form = (await getDraft(demo.db, admin, programId))!.formSchema;
+    const saved = await saveFormDraft(demo.db, admin, programId, form, { GrassrootsReview: { name: "editable", idNumber: "hidden", mobile: "readonly" } });
+    expect(saved.ok).toBe(true);
+    const draft = (await getDraft(demo.db, admin, programId))!;
+    const node = draft.flowDefinition.nodes.GrassrootsReview;
+    expect(node.kind === "userTask" && node.approval.fieldPermissions).toEqual({ name: "editable", idNumber: "hidden" });
+    expect(draft.bpmnXml).toMatch(/fieldPermission[^>]*field="idNumber"[^>]*access="hidden"/);
+    const design = await getFormDesign(demo.db, admin, programId);
+    expect(design.fieldAccess).toEqual({ GrassrootsReview: { name: "editable", idNumber: "hidden" } });
+    expect(await publishedRow()).toEqual(published);
+
+    // Setting a node back to all read-only clears its entries.
+    expect((await saveFormDraft(demo.db, admin, programId, form, { GrassrootsReview: {} })).ok).toBe(true);
+    expect((await getFormDesign(demo.db, admin, programId)).fieldAccess).toEqual({ GrassrootsReview: {} });
+  });
+
+  it("refuses field access naming an unknown node or field, or malformed, and writes nothing", async () => {
+    const before = await getDraft(demo.db, admin, programId);
+    const form = before!.formSchema;
+    for (const [access, code] of [
+      [{ NoSuchNode: { name: "editable" } }, "unknown_node"],
+      [{ GrassrootsReview: { nosuchField: "editable" } }, "unknown_field"],
+      [{ GrassrootsReview: { name: "write" } }, "invalid_field_access"],
+      ["everything", "invalid_field_access"],
+    ] as const) {
+      const result = await saveFormDraft(demo.db, admin, programId, withExtraField(form, "changedMeanwhile"), access);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems.map((p) => p.code)).toContain(code);
+    }
+    expect(await getDraft(demo.db, admin, programId)).toEqual(before);
+  });
+
   it("another district's admin, and a non-admin, get 404 and change nothing", async () => {
     const before = await versionsOf(programId);
     const form = (await publishedRow()).formSchema;
