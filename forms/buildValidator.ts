@@ -58,7 +58,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
       if (state.required.has(key)) {
         const label = localized(f.def.label, form.locale);
         const choice = ["select", "radio", "checkbox", "date"].includes(f.fieldType.hint.widget);
-        const messageKey = f.fieldType.valueKind === "consent" ? "consentRequired" : choice ? "requiredChoice" : "required";
+        const messageKey = f.fieldType.requiredMessage ?? (f.fieldType.valueKind === "consent" ? "consentRequired" : choice ? "requiredChoice" : "required");
         issues.push({ key, message: formMessage(form.locale, messageKey, { label }) });
       }
       data[key] = f.fieldType.emptyValue;

@@ -4,7 +4,7 @@ import type { FileLookup } from "./fields/upload";
 import type { Locale, MessageKey, MessageParams } from "./messages";
 
 /** What a field stores; "none" fields (static text, section headings) store nothing. */
-export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" | "object" | "rows" | "consent" | "computed" | "none";
+export type ValueKind = "string" | "number" | "boolean" | "date" | "stringList" | "object" | "rows" | "files" | "consent" | "computed" | "none";
 
 /** Value kinds a 明细表 column may have: one cell, one simple value. */
 export const CELL_VALUE_KINDS: readonly ValueKind[] = ["string", "number", "boolean", "date", "stringList"];
@@ -53,6 +53,8 @@ export interface FieldType<D extends FieldDefBase = FieldDefBase> {
   isEmpty?: (value: unknown, field: D) => boolean;
   /** Consent must be given whenever the field is shown, `required` or not. */
   alwaysRequired?: boolean;
+  /** The message for a required field left empty, when "请填写…" does not fit (uploads: "请上传…"). */
+  requiredMessage?: MessageKey;
   /** Semantic checks of a definition beyond its shape (min ≤ max, unique options...). */
   checkDef?: (field: D) => SchemaProblem[];
   /**

@@ -39,6 +39,7 @@ const templates = {
   bankCardCheck: { zh: "{label}校验不通过，请核对卡号", en: "{label} fails the card check; please verify the number" },
   consentRequired: { zh: "请阅读并同意{label}", en: "Please read and accept {label}" },
   consentVersion: { zh: "{label}已更新，请重新阅读并同意", en: "{label} has changed; please read and accept it again" },
+  requiredUpload: { zh: "请上传{label}", en: "Please upload {label}" },
   tooManyFiles: { zh: "{label}最多上传{max}个文件", en: "{label}: upload at most {max} files" },
   duplicateFile: { zh: "{label}中有重复的文件", en: "{label} has the same file twice" },
   fileNotFound: { zh: "{label}中有文件不存在或已失效，请重新上传", en: "{label}: a file is missing or no longer usable; please upload it again" },

@@ -43,6 +43,12 @@ describe("upload field: definition", () => {
 describe("upload field: in the browser (shape only)", () => {
   const check = (value: unknown) => validateSubmission(schema, { photos: value }, { locale: "zh" });
 
+  it("asks for an upload when a required field is empty", () => {
+    const required = mustParse(form([{ ...photoField, required: true }]), parseFormSchema);
+    expect(validateSubmission(required, { photos: [] }, { locale: "zh" })).toEqual({ ok: false, errors: { photos: "请上传证件照片" } });
+    expect(validateSubmission(required, {}, { locale: "en" })).toEqual({ ok: false, errors: { photos: "Please upload ID photos" } });
+  });
+
   it("keeps a list of file ids; an empty list is empty", () => {
     expect(check([a, b])).toEqual({ ok: true, data: { photos: [a, b] } });
     expect(check([])).toEqual({ ok: true, data: { photos: [] } });

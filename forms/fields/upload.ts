@@ -126,8 +126,10 @@ function buildUploadZod(field: UploadFieldDef, ctx: FieldZodContext): z.ZodType 
 
 export const uploadField = defineFieldType<UploadFieldDef>({
   type: "upload",
-  valueKind: "stringList",
+  // Not "stringList": file ids are not cell values (a 明细表 column cannot be an upload yet).
+  valueKind: "files",
   emptyValue: [],
+  requiredMessage: "requiredUpload",
   props: {
     accept: z.array(z.enum(UPLOAD_MIMES as [UploadMime, ...UploadMime[]])).min(1).max(UPLOAD_MIMES.length).optional(),
     maxFiles: z.number().int().min(1).max(UPLOAD_MAX_FILES).optional(),
