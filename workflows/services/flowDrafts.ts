@@ -27,12 +27,12 @@ export type FlowDesign = {
   problems: FlowProblem[];
 };
 
-/** Value fields of a form, in order (headings, static text and consent are not data an approver edits). */
+/** Fields that hold data, in order (not headings, static text or the consent box). */
 export function flowFormFields(schema: FormSchema | null | undefined): FlowFormField[] {
   const fields = Array.isArray(schema?.fields) ? schema.fields : [];
   return fields.flatMap((f) => {
     const valueKind = getFieldType(f.type)?.valueKind ?? "string";
-    if (valueKind === "none") return [];
+    if (valueKind === "none" || valueKind === "consent") return [];
     return [{ key: f.key, label: { zh: f.label?.zh ?? f.key, en: f.label?.en || f.label?.zh || f.key }, type: f.type, valueKind }];
   });
 }

@@ -35,6 +35,7 @@ type Services = {
     removeMarker(id: string, cls: string): void;
     scrollToElement(el: Element): void;
     getRootElement(): Element;
+    focus(): void;
   };
   elementRegistry: { get(id: string): Element | undefined };
   selection: { select(el: Element): void };
@@ -194,6 +195,8 @@ export function FlowModeler({ programId, initialXml, fields, handlers, initialPr
       if (!el || !canvas || el === canvas.getRootElement()) return;
       get("selection")?.select(el);
       canvas.scrollToElement(el);
+      // Keyboard shortcuts (Delete, undo) then act on the selected element.
+      canvas.focus();
     },
     [get],
   );

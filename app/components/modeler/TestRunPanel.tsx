@@ -47,6 +47,9 @@ const auditKey: Record<string, ModelerTextKey> = {
   service_failed: "actServiceFailed",
 };
 
+/** Sample data is typed in for simple values only (what conditions usually test). */
+const SAMPLE_KINDS = new Set(["string", "number", "boolean", "date", "stringList"]);
+
 function sampleValue(field: FlowFormField, raw: unknown): unknown {
   if (raw === undefined || raw === null || raw === "") return undefined;
   if (field.valueKind === "stringList") return String(raw).split(/[,，]/).map((s) => s.trim()).filter(Boolean);
@@ -73,7 +76,8 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
   }, [result, onResult]);
   useEffect(() => () => onResult(null), [onResult]);
 
-  const data = () => Object.fromEntries(fields.flatMap((f) => (sampleValue(f, values[f.key]) === undefined ? [] : [[f.key, sampleValue(f, values[f.key])]])));
+  const sampleFields = fields.filter((f) => SAMPLE_KINDS.has(f.valueKind));
+  const data = () => Object.fromEntries(sampleFields.flatMap((f) => (sampleValue(f, values[f.key]) === undefined ? [] : [[f.key, sampleValue(f, values[f.key])]])));
 
   const submit = (flowXml: string, nextEvents: CaseEvent[]) => {
     setEvents(nextEvents);
@@ -105,7 +109,7 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
         <h4>{t("sampleData")}</h4>
         <p className="nj-muted">{t("sampleDataHelp")}</p>
         <div className="nj-testrun-fields">
-          {fields.map((f) => (
+          {sampleFields.map((f) => (
             <label key={f.key} className="nj-testrun-field">
               <span>{locale === "en" ? f.label.en || f.label.zh : f.label.zh}</span>
               {f.valueKind === "number" ? (
