@@ -17,6 +17,8 @@ export type Widget =
 
 export type RendererHint = {
   widget: Widget;
+  /** Several controls named together (aria-labelledby), not one control a <label for> can point at. */
+  group?: boolean;
   /** Which keyboard a phone shows. */
   inputMode?: "text" | "numeric" | "decimal" | "tel" | "email";
   autoComplete?: string;

@@ -52,6 +52,8 @@ const templates = {
   tableTooManyRows: { zh: "{label}最多{max}行", en: "{label} allows at most {max} rows" },
   tableTooFewRows: { zh: "{label}至少需要{min}行", en: "{label} needs at least {min} rows" },
   rowIssue: { zh: "第{row}行：{message}", en: "Row {row}: {message}" },
+  signatureNotPng: { zh: "{label}不是有效的签名图片", en: "{label} is not a valid signature image" },
+  signatureTooLarge: { zh: "{label}图片不能超过{max}KB", en: "{label} image must be at most {max} KB" },
   notAnObject: { zh: "提交的内容格式不正确", en: "The submission is not a form object" },
 } satisfies Record<string, LocalizedText>;
 

@@ -6,7 +6,7 @@ import type { FieldType, SchemaProblem } from "./fieldType";
 import type {
   BankCardFieldDef, CheckboxFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
   EmailFieldDef, GroupFieldDef, IdNumberFieldDef, MobileFieldDef, MoneyFieldDef, NumberFieldDef, RadioFieldDef,
-  RegionFieldDef, SelectFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
+  RegionFieldDef, SelectFieldDef, SignatureFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
 } from "./fields";
 import { fieldMessageContext } from "./fieldMessageContext";
 import { isBlank } from "./fieldType";
@@ -23,7 +23,7 @@ export type FieldDef =
   | RadioFieldDef | CheckboxFieldDef | SwitchFieldDef | IdNumberFieldDef | MobileFieldDef | EmailFieldDef
   | CreditCodeFieldDef | BankCardFieldDef | StaticFieldDef | GroupFieldDef | ConsentFieldDef | ComputedFieldDef
   | UploadFieldDef
-  | RegionFieldDef | TableFieldDef;
+  | RegionFieldDef | TableFieldDef | SignatureFieldDef;
 
 export type FormPage = { id: string; title: LocalizedText };
 

@@ -13,6 +13,7 @@ import { numberField } from "./number";
 import { radioField } from "./radio";
 import { regionField } from "./region";
 import { selectField } from "./select";
+import { signatureField } from "./signature";
 import { staticField } from "./static";
 import { switchField } from "./switch";
 import { tableField } from "./table";
@@ -25,7 +26,7 @@ export const builtinFieldTypes = [
   textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
   bankCardField, staticField, groupField, consentField, computedField, uploadField,
-  regionField, tableField,
+  regionField, tableField, signatureField,
 ];
 
 export type { BankCardFieldDef } from "./bankCard";
@@ -43,6 +44,7 @@ export type { NumberFieldDef } from "./number";
 export type { RadioFieldDef } from "./radio";
 export type { RegionFieldDef, RegionValue } from "./region";
 export type { SelectFieldDef } from "./select";
+export type { SignatureFieldDef } from "./signature";
 export type { StaticFieldDef } from "./static";
 export type { SwitchFieldDef } from "./switch";
 export type { ColumnDef, TableFieldDef, TableRow } from "./table";

@@ -110,5 +110,5 @@ export const regionField = defineFieldType<RegionFieldDef>({
     return problems;
   },
   display: (value) => (typeof value === "object" && value !== null && Array.isArray((value as RegionValue).names) ? regionText(value as RegionValue) : ""),
-  hint: { widget: "region" },
+  hint: { widget: "region", group: true },
 });

@@ -191,5 +191,5 @@ export const tableField = defineFieldType<TableFieldDef>({
     return problems;
   },
   display: (value, _field, locale) => (Array.isArray(value) ? (locale === "en" ? `${value.length} rows` : `${value.length}行`) : ""),
-  hint: { widget: "table" },
+  hint: { widget: "table", group: true },
 });

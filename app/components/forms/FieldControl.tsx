@@ -8,6 +8,7 @@ import { moneyInWords } from "../../../forms/moneyInWords";
 import type { FieldDef } from "../../../forms/schema";
 import { MarkdownText } from "./MarkdownText";
 import { RegionPicker } from "./RegionPicker";
+import { SignatureInput } from "./SignatureInput";
 import { TableInput } from "./TableInput";
 import { rendererText } from "./rendererText";
 import { UploadControl } from "./UploadControl";
@@ -146,6 +147,8 @@ export function FieldControl(props: FieldControlProps) {
         </div>
       );
     }
+    case "signature":
+      return <SignatureInput id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} />;
     case "table":
       return field.type === "table" ? <TableInput field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} locale={locale} errors={props.errors} /> : null;
     case "region":

@@ -182,7 +182,7 @@ export function FormRenderer(props: FormRendererProps) {
     const required = state.required.has(key);
     const isComputed = fieldType.valueKind === "computed";
     // A <label for> must point at a form control; radio and checkbox groups are named by aria-labelledby instead.
-    const groupWidget = fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
+    const groupWidget = fieldType.hint.group === true || fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
     return (
       <Col {...span} key={key} id={`${id}-item`}>
         <Controller

@@ -51,6 +51,14 @@ export function FormView({ schema, data, locale, fieldPermissions = {} }: FormVi
             </dl>
           );
         }
+        if (field.type === "signature" && typeof data[field.key] === "string" && data[field.key] !== "") {
+          return (
+            <dl key={field.key} className="nj-kv">
+              <dt>{label}</dt>
+              <dd><img src={data[field.key] as string} alt={`${label}：${displayValue(field, data[field.key], locale)}`} className="nj-signature-image" /></dd>
+            </dl>
+          );
+        }
         const shown = displayValue(field, data[field.key], locale);
         return (
           <dl key={field.key} className="nj-kv">

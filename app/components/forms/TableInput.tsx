@@ -65,7 +65,7 @@ export function TableInput({ field, id, value, onChange, onBlur, disabled, local
               if (!fieldType) return null;
               const cellId = `${id}-${i}-${column.key}`;
               const message = cellError(errors, i, column.key);
-              const group = fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
+              const group = fieldType.hint.group === true || fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
               return (
                 <Col xs={24} sm={column.width ?? 12} key={column.key}>
                   <Form.Item

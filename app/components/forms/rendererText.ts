@@ -17,6 +17,9 @@ const text = {
   addRow: { zh: "添加一行", en: "Add a row" },
   rowCount: { zh: "{n}/{max}行", en: "{n} of {max} rows" },
   totals: { zh: "合计", en: "Totals" },
+  signHere: { zh: "请在框内手写签名", en: "Sign inside the box" },
+  clearSignature: { zh: "重签", en: "Clear" },
+  signed: { zh: "已签名", en: "Signed" },
   loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
 } satisfies Record<string, { zh: string; en: string }>;
 
