@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { Alert, Card, Descriptions, Empty, List, Switch, Tag, Typography } from "antd";
+import { Alert, Card, Descriptions, Empty, Flex, List, Switch, Tag, Typography } from "antd";
 import { requirePermission, verifyCsrf } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
 import { useCsrfToken } from "~/components/CsrfInput";
@@ -34,6 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+const STAGE_LABELS = { manifest: "pluginStageManifest", host: "pluginStageHost", load: "pluginStageLoad", migrate: "pluginStageMigrate", install: "pluginStageInstall" } as const;
+const stageLabel = (stage: string) => STAGE_LABELS[stage as keyof typeof STAGE_LABELS] ?? "pluginStageLoad";
+
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 type PluginRow = Loaded["plugins"][number];
 type ActionResult = { ok: true } | { error: { message: string; messageEn: string } };
@@ -58,7 +61,6 @@ function DistrictSwitch({ plugin, district }: { plugin: PluginRow; district: Plu
         )}
         <Switch
           checked={checked}
-          disabled={plugin.alwaysOn}
           loading={fetcher.state !== "idle"}
           checkedChildren={t("pluginOn")}
           unCheckedChildren={t("pluginOff")}
@@ -89,7 +91,7 @@ function PluginCard({ plugin }: { plugin: PluginRow }) {
       extra={stateTag}
       data-plugin={plugin.id}
     >
-      <div className="nj-stack">
+      <Flex vertical gap={12}>
         {plugin.description && <Typography.Paragraph style={{ marginBottom: 0 }}>{text(plugin.description)}</Typography.Paragraph>}
         {plugin.failure && (
           <Alert type="error" showIcon message={locale === "en" ? plugin.failure.messageEn : plugin.failure.messageZh} />
@@ -104,7 +106,7 @@ function PluginCard({ plugin }: { plugin: PluginRow }) {
             <code>{plugin.host}</code>
           </Descriptions.Item>
         </Descriptions>
-        {plugin.districts.length > 0 && (
+        {!plugin.alwaysOn && plugin.districts.length > 0 && (
           <List
             size="small"
             bordered
@@ -113,7 +115,7 @@ function PluginCard({ plugin }: { plugin: PluginRow }) {
             renderItem={(d) => <DistrictSwitch plugin={plugin} district={d} />}
           />
         )}
-      </div>
+      </Flex>
     </Card>
   );
 }
@@ -124,8 +126,8 @@ export default function AdminPlugins() {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="nj-stack">
-      <Typography.Title level={3} className="nj-page-title">
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} className="nj-page-title" style={{ marginBottom: 0 }}>
         {t("pluginsTitle")}
       </Typography.Title>
       {refused && "error" in refused && <Alert type="error" showIcon role="alert" message={locale === "en" ? refused.error.messageEn : refused.error.message} />}
@@ -140,7 +142,7 @@ export default function AdminPlugins() {
               <List.Item>
                 <div>
                   <div>
-                    <code>{i.pluginId}</code> <Tag>{i.stage}</Tag>
+                    <code>{i.pluginId}</code> <Tag color="red">{t(stageLabel(i.stage))}</Tag>
                     <span className="nj-muted">{t("pluginIncidentSeen", { count: i.occurrences, time: formatTime(i.lastSeenAt, locale) })}</span>
                   </div>
                   <div style={{ wordBreak: "break-word" }}>{locale === "en" ? i.messageEn : i.messageZh}</div>
@@ -157,6 +159,6 @@ export default function AdminPlugins() {
       ) : (
         plugins.map((p) => <PluginCard key={p.id} plugin={p} />)
       )}
-    </div>
+    </Flex>
   );
 }
