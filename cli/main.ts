@@ -14,6 +14,7 @@ import { loadPlugins } from "./loadPlugins";
 import { startPlugins } from "./startPlugins";
 import { pluginsCommand } from "./pluginsCommand";
 import { programsCommand } from "./programsCommand";
+import { tokensCommand } from "./tokensCommand";
 
 /** Load every plugin and bring its tables and install up to date (what boot does). */
 async function startAllPlugins(h: Awaited<ReturnType<typeof createDb>>) {
@@ -149,6 +150,7 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
 
   pluginsCommand(program, { out, withDb, setExitCode: (code) => (exitCode = code) });
   programsCommand(program, { out, withDb });
+  tokensCommand(program, { out, withDb, setExitCode: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync(argv);
