@@ -39,6 +39,13 @@ export async function verifyCsrf(request: Request, form: FormData): Promise<void
   if (!cookieToken || typeof sent !== "string" || !sameToken(cookieToken, sent)) throw httpError(403, "csrfFailed");
 }
 
+/** Whether the X-CSRF-Token header repeats the CSRF cookie (JSON API calls signed in by the session cookie). */
+export async function csrfHeaderMatches(request: Request): Promise<boolean> {
+  const cookieToken = await readCsrfCookie(request);
+  const sent = request.headers.get("X-CSRF-Token");
+  return Boolean(cookieToken && sent && sameToken(cookieToken, sent));
+}
+
 async function sessionIdOf(request: Request): Promise<string | null> {
   const value = (await sessionCookie.parse(request.headers.get("Cookie"))) as unknown;
   return typeof value === "string" ? value : null;

@@ -14,6 +14,7 @@ import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as programDrafts from "../workflows/services/programDrafts";
+import * as apiTokens from "../workflows/services/apiTokens";
 import * as flowDrafts from "../workflows/services/flowDrafts";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
@@ -25,6 +26,7 @@ export type { UploadRead, UploadTarget } from "../workflows/services/files";
 export type { TaskCommand, Colleague } from "../workflows/services/taskActions";
 export type { DraftProblem, StudioProgram, VersionSummary } from "../workflows/services/programDrafts";
 export { hasRole, hasRoleOver } from "../workflows/services/identity";
+export { caseStatuses } from "../db/schema";
 
 async function db() {
   return (await getDb()).db;
@@ -41,6 +43,8 @@ export const services = {
   signIn: async (mobile: string, password: string, address: string) => identity.signIn(await db(), mobile, password, address),
   signOut: async (sessionId: string) => identity.signOut(await db(), sessionId),
   userForSession: async (sessionId: string) => identity.userForSession(await db(), sessionId),
+  /** The person behind a bearer token for the JSON API (or invalid / rate-limited, without saying which tokens exist). */
+  userForApiToken: async (token: string, address: string) => apiTokens.userForApiToken(await db(), token, address),
 
   listOpenPrograms: async (user: SessionUser) => programs.listOpenPrograms(await db(), user),
   getProgramForApply: async (user: SessionUser, programId: string) => programs.getProgramForApply(await db(), user, programId),
