@@ -30,6 +30,7 @@ export const DEMO_USERS: DemoUser[] = [
   { who: "基层工会审批人 (科技)", name: "黄志明", mobile: "13800000003", orgId: "hs-keji", roles: [{ role: "approver" }] },
   { who: "街道审批人", name: "林芳", mobile: "13800000011", orgId: "heshan", roles: [{ role: "approver" }] },
   { who: "区总审批人", name: "张伟", mobile: "13800000021", orgId: "huli", roles: [{ role: "approver" }] },
+  { who: "区总审批人 (会签)", name: "何静", mobile: "13800000022", orgId: "huli", roles: [{ role: "approver" }] },
   { who: "市总审批人", name: "刘洋", mobile: "13800000031", orgId: "xm", roles: [{ role: "approver" }] },
   { who: "思明区基层审批人", name: "吴强", mobile: "13800000041", orgId: "zh-shangmao", roles: [{ role: "approver" }] },
   { who: "职工 (快递员)", name: "赵小明", mobile: "13900000001", orgId: "hs-kuaidi", roles: [{ role: "member" }] },

@@ -1,5 +1,6 @@
 import { evaluate, parseExpression, unaryTest } from "feelin";
 import { sharedRegistry } from "./registry";
+import { feelBuiltins } from "./feelBuiltins";
 
 /** Result of evaluating an admin-written FEEL expression; never throws. */
 export type FeelResult =
@@ -21,8 +22,7 @@ export function registerFeelFunction(name: string, fn: FeelFunction, owner?: str
 /** Registered functions are context entries: feelin calls a JavaScript function found in the context. */
 function withFunctions(context: FeelContext): FeelContext {
   const names = feelFunctionRegistry.keys();
-  if (names.length === 0) return context;
-  const ctx: FeelContext = {};
+  const ctx: FeelContext = { ...feelBuiltins };
   for (const name of names) ctx[name] = feelFunctionRegistry.get(name);
   return Object.assign(ctx, context);
 }

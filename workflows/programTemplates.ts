@@ -12,6 +12,8 @@ export type ProgramTemplate = {
   formSchema: unknown;
   bpmnXml: string;
   consentText?: string;
+  /** Program settings (who, when, how often, seats); see workflows/programSettings.ts. */
+  settings?: unknown;
   /** Set by the plugin loader: the plugin that shipped it (null for the core's own programs). */
   pluginId?: string | null;
 };

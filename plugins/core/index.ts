@@ -26,5 +26,42 @@ export const corePlugin: NiangjiaPlugin = {
       formSchema: JSON.parse(read("programs/membership/form.json")) as unknown,
       bpmnXml: read("programs/membership/flow.bpmn"),
     });
+    registries.programTemplate({
+      key: "tuition-aid",
+      name: "金秋助学",
+      nameEn: "Autumn tuition aid",
+      description: "资助困难职工家庭当年考入全日制高校的子女：研究生5000元、本科4000元、专科3000元。基层、街道、区总三级审核，公示5个工作日后发放。",
+      category: "aid",
+      caseNoPattern: "JQZX-{yyyy}-{seq:4}",
+      formSchema: JSON.parse(read("programs/tuitionAid/form.json")) as unknown,
+      bpmnXml: read("programs/tuitionAid/flow.bpmn"),
+      // One award per student per year, whoever applies.
+      settings: { limit: { per: "year", keyField: "studentId" } },
+    });
+    registries.programTemplate({
+      key: "summer-camp",
+      name: "暑托班报名",
+      nameEn: "Summer childcare classes",
+      description: "职工子女（6至14周岁）暑期爱心托管班，按班级名额先到先得，额满候补，有人取消自动递补。",
+      category: "childcare",
+      caseNoPattern: "STB-{yyyy}-{seq:4}",
+      formSchema: JSON.parse(read("programs/summerCamp/form.json")) as unknown,
+      bpmnXml: read("programs/summerCamp/flow.bpmn"),
+      settings: {
+        limit: { per: "year", keyField: "childId" },
+        capacity: { field: "klass", seats: { "jul-huli": 40, "aug-huli": 40, "jul-heshan": 30 }, waitlist: true },
+      },
+    });
+    registries.programTemplate({
+      key: "hardship",
+      name: "困难职工帮扶",
+      nameEn: "Hardship aid",
+      description: "因病、因残、因灾、子女教育等原因生活困难的职工申请帮扶资金。基层、街道审核，区总会签；2000元以上报市总审批。",
+      category: "aid",
+      caseNoPattern: "KNBF-{yyyy}-{seq:4}",
+      formSchema: JSON.parse(read("programs/hardship/form.json")) as unknown,
+      bpmnXml: read("programs/hardship/flow.bpmn"),
+      settings: { limit: { per: "year", count: 2 } },
+    });
   },
 };

@@ -6,6 +6,7 @@ import { programs, programVersions } from "../../db/schema";
 import { parseFormSchema } from "../../forms/schema";
 import { compileBpmn } from "../compile";
 import type { ProgramTemplate } from "../programTemplates";
+import { programSettingsSchema } from "../programSettings";
 
 export type InstallResult = { programId: string; versionId: string; created: boolean };
 
@@ -23,6 +24,8 @@ export async function installProgramTemplate(db: Queryable, template: ProgramTem
   }
   const form = parseFormSchema(template.formSchema);
   if (!form.ok) throw new Error(`表单无效 / invalid form in template ${template.key}: ${JSON.stringify(form.problems)}`);
+  const settings = programSettingsSchema.safeParse(template.settings ?? {});
+  if (!settings.success) throw new Error(`项目设置无效 / invalid settings in template ${template.key}: ${settings.error.message}`);
   const compiled = await compileBpmn(template.bpmnXml);
   if (!compiled.ok) throw new Error(`流程无效 / invalid flow in template ${template.key}: ${JSON.stringify(compiled.problems)}`);
   const programId = newId();
@@ -38,6 +41,7 @@ export async function installProgramTemplate(db: Queryable, template: ProgramTem
     ownerOrgId,
     caseNoPattern: template.caseNoPattern,
     pluginId: template.pluginId ?? null,
+    settings: settings.data,
   });
   await db.insert(programVersions).values({
     id: versionId,
