@@ -4,11 +4,13 @@ import { getSimplePaths } from "@xstate/graph";
 import type { AnyMachineSnapshot } from "xstate";
 import { createDemoDb, membershipApplication } from "./support/demoDb";
 import { installTestProgram } from "./support/flowPrograms";
+import { parallelDepartmentsBpmn } from "./support/bpmnText";
 import { auditLog, cases, jobs, programs, programVersions, tasks } from "../db/schema";
 import { verifyAuditChain } from "../db/audit";
 import { buildMachine, type CaseContext, type MachineEvent } from "../workflows/buildMachine";
 import { drainJobs } from "../workflows/runtime/jobWorker";
-import { decideTask, getCaseView, listMyTasks, resubmitCase, submitApplication, withdrawCase } from "../workflows/services/cases";
+import { activeNodeIds } from "../workflows/engine";
+import { decideTask, getCaseView, resubmitCase, submitApplication, withdrawCase } from "../workflows/services/cases";
 import type { SessionUser } from "../workflows/services/identity";
 import type { CaseEvent, EngineEnv, FlowDefinition } from "../workflows/types";
 
@@ -29,21 +31,23 @@ const FINAL_STATUS: Record<string, string> = { rejected: "rejected", withdrawn: 
 function machinePaths(def: FlowDefinition, env: EngineEnv, applicantId: string, data: Record<string, unknown>) {
   const machine = buildMachine(def);
   const eventsFor = (snapshot: AnyMachineSnapshot): MachineEvent[] => {
-    const value = String(snapshot.value);
     const ctx = snapshot.context as CaseContext;
-    const node = def.nodes[value];
     const out: CaseEvent[] = [];
-    if (value === "returned") out.push({ type: "RESUBMIT", by: applicantId, data });
-    if (node?.kind === "serviceTask") out.push({ type: "SERVICE_DONE", nodeId: value, result: {} });
-    if (node?.kind === "userTask") {
-      const by = ctx.work[value]?.pending[0];
+    if (snapshot.value === "returned") out.push({ type: "RESUBMIT", by: applicantId, data });
+    // Every active node: several at once inside a parallel block.
+    const active = activeNodeIds(def, snapshot.value);
+    for (const id of active) {
+      const node = def.nodes[id];
+      if (node?.kind === "serviceTask") out.push({ type: "SERVICE_DONE", nodeId: id, result: {} });
+      if (node?.kind !== "userTask") continue;
+      const by = ctx.work[id]?.pending[0];
       if (by) {
-        out.push({ type: "APPROVE", nodeId: value, by });
-        out.push({ type: "REJECT", nodeId: value, by, comment: "不符合条件" });
-        out.push({ type: "RETURN", nodeId: value, by, comment: "请补充材料", to: "applicant" });
+        out.push({ type: "APPROVE", nodeId: id, by });
+        out.push({ type: "REJECT", nodeId: id, by, comment: "不符合条件" });
+        out.push({ type: "RETURN", nodeId: id, by, comment: "请补充材料", to: "applicant" });
       }
-      out.push({ type: "WITHDRAW", by: applicantId });
     }
+    if (active.some((id) => def.nodes[id]?.kind === "userTask")) out.push({ type: "WITHDRAW", by: applicantId });
     return out.map((e) => ({ ...e, env }) as MachineEvent);
   };
   return getSimplePaths(machine, {
@@ -57,7 +61,12 @@ function machinePaths(def: FlowDefinition, env: EngineEnv, applicantId: string, 
 /** Send one path event through the real runtime, as the person (or system) it names. */
 async function drive(caseId: string, event: CaseEvent, people: Map<string, SessionUser>, data: Record<string, unknown>) {
   const person = "by" in event ? people.get(event.by)! : null;
-  const task = async () => (await listMyTasks(demo.db, person!)).find((t) => t.caseId === caseId)!;
+  // The task on the event's node: inside a parallel block one approver may hold several.
+  const nodeId = "nodeId" in event ? event.nodeId : "";
+  const task = async () => {
+    const [row] = await demo.db.select().from(tasks).where(and(eq(tasks.caseId, caseId), eq(tasks.nodeId, nodeId), eq(tasks.assigneeId, person!.id), eq(tasks.status, "open")));
+    return { taskId: row.id };
+  };
   const actions: Record<string, () => Promise<unknown>> = {
     APPROVE: async () => decideTask(demo.db, person!, (await task()).taskId, { action: "approve", comment: "" }),
     REJECT: async () => decideTask(demo.db, person!, (await task()).taskId, { action: "reject", comment: "不符合条件" }),
@@ -128,6 +137,15 @@ describe("model-based: every path of each built-in flow, driven through the runt
     expect(big).toBeGreaterThan(small);
     const all = await demo.db.select().from(cases);
     expect(all.every((c) => ["approved", "rejected", "withdrawn"].includes(c.status))).toBe(true);
+    expect((await verifyAuditChain(demo.db)).problems).toEqual([]);
+  });
+
+  it("a parallel block (two departments, then the district): every interleaving ends consistently", async () => {
+    const grassroots = '<niangjia:assignee kind="orgLevel" level="grassroots" role="approver"/>';
+    const programId = await installTestProgram(demo.db, "parallel-paths", parallelDepartmentsBpmn({ a: grassroots, b: grassroots, d: grassroots }));
+    // 61 paths: the branches in either order, a reject/return/withdraw at each point, one resubmit loop.
+    const count = await checkAllPaths(programId, "13900000001", "13800000001", { note: "并行" });
+    expect(count).toBe(61);
     expect((await verifyAuditChain(demo.db)).problems).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
+import { feelIsTrue, feelReferencedNames } from "../forms/feel";
 import type { ApprovalMode } from "./types";
+
+/** How a node's votes decide it: the mode, the 票签 ratio, or a multi-instance completion condition. */
+export type VoteRule = { mode: ApprovalMode; ratio?: number; completionCondition?: string };
 
 /** Who was asked at a user task in this visit, who still may act, and what each decided. */
 export type NodeWork = {
@@ -22,13 +26,32 @@ function approvalsNeeded(total: number, ratio: number): number {
   return Math.max(1, Math.ceil(total * ratio - 1e-9));
 }
 
+/**
+ * A multi-instance completion condition. One that counts votes (nrOfApprovals, nrOfRejections)
+ * passes the node when true and fails it once everyone voted without it coming true; one that
+ * only says when to stop (nrOfCompletedInstances …) keeps 一票否决 and passes when true or
+ * when everyone approved.
+ */
+function conditionOutcome(condition: string, approvals: number, rejections: number, total: number, sequential: boolean): VoteOutcome {
+  const completed = approvals + rejections;
+  const countsVotes = feelReferencedNames(condition).some((n) => n === "nrOfApprovals" || n === "nrOfRejections");
+  if (!countsVotes && rejections > 0) return "fail";
+  const counts = { nrOfInstances: total, nrOfCompletedInstances: completed, nrOfActiveInstances: sequential ? Math.min(1, total - completed) : total - completed, nrOfApprovals: approvals, nrOfRejections: rejections };
+  if (feelIsTrue(condition, counts)) return "pass";
+  if (completed >= total) return countsVotes ? "fail" : "pass";
+  return "wait";
+}
+
 /** The node's own approvers' verdict, per approval mode. */
-function ownOutcome(work: NodeWork, mode: ApprovalMode, ratio: number): VoteOutcome {
+function ownOutcome(work: NodeWork, rule: VoteRule): VoteOutcome {
+  const { mode } = rule;
+  const ratio = rule.ratio ?? 1;
   const own = work.assignees.filter((a) => a in work.votes).map((a) => work.votes[a]);
   const approvals = own.filter((v) => v === "approve").length;
   const rejections = own.length - approvals;
   const total = work.assignees.length;
   if (total === 0) return "pass";
+  if (rule.completionCondition) return conditionOutcome(rule.completionCondition, approvals, rejections, total, mode === "sequential");
   if (mode === "ratio") {
     const needed = approvalsNeeded(total, ratio);
     if (approvals >= needed) return "pass";
@@ -41,8 +64,8 @@ function ownOutcome(work: NodeWork, mode: ApprovalMode, ratio: number): VoteOutc
 }
 
 /** Where a node stands: its own approvers' verdict, then every 后加签 signer's. */
-export function outcomeOf(work: NodeWork, mode: ApprovalMode, ratio = 1): VoteOutcome {
-  const own = ownOutcome(work, mode, ratio);
+export function outcomeOf(work: NodeWork, rule: VoteRule): VoteOutcome {
+  const own = ownOutcome(work, rule);
   if (own !== "pass") return own;
   const after = work.after ?? [];
   if (after.some((a) => work.votes[a] === "reject")) return "fail";
@@ -54,7 +77,8 @@ export function isBeforeSigner(work: NodeWork | undefined, who: string): boolean
 }
 
 /** The node after `by` decides: a 前加签 opinion hands the task back; a vote may pass it on. */
-export function castVote(work: NodeWork, mode: ApprovalMode, by: string, vote: "approve" | "reject", ratio = 1): NodeWork {
+export function castVote(work: NodeWork, rule: VoteRule, by: string, vote: "approve" | "reject"): NodeWork {
+  const { mode } = rule;
   const before = work.before ?? {};
   const waitingApprover = Object.keys(before).find((approver) => before[approver] === by);
   if (waitingApprover) {
@@ -70,7 +94,7 @@ export function castVote(work: NodeWork, mode: ApprovalMode, by: string, vote: "
   if ((mode === "any" || mode === "single") && work.assignees.includes(by)) pending = [];
   const next: NodeWork = { ...work, pending, votes };
   // Once the node's own approvers pass it, the 后加签 signers who have not voted are asked.
-  if (ownOutcome(next, mode, ratio) === "pass") next.pending = (work.after ?? []).filter((a) => !(a in votes));
+  if (ownOutcome(next, rule) === "pass") next.pending = (work.after ?? []).filter((a) => !(a in votes));
   return next;
 }
 

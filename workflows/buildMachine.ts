@@ -1,6 +1,7 @@
 import { assign, setup, type AnyStateMachine } from "xstate";
 import { feelIsTrue } from "../forms/feel";
 import { addSigner, castVote, isBeforeSigner, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
+import { flowsFrom, mayReturnTo, PROCESS_REGION, resumeTargetOf, structureOf, type FlowStructure, type Region } from "./flowStructure";
 import { resolveAssignees } from "./resolveAssignees";
 import { addWorkingDays } from "./workingDays";
 import type { ApprovalSpec, CaseEvent, EngineEnv, FlowDefinition, FlowNode } from "./types";
@@ -17,8 +18,14 @@ export type CaseContext = {
   approvedBy: string[];
   /** Whether any approver has acted: the applicant may 撤回 only before that. */
   acted: boolean;
-  /** The user task a 退回 came from; 重新提交 resumes there. */
+  /** Where 重新提交 resumes after a 退回: the node it came from, or the outermost fork around it. */
   returnedFrom: string | null;
+  /** Firings of each boundary timer per visit of its activity (`boundaryId:visit`), for cycles. */
+  fired?: Record<string, number>;
+  /** Side-path service calls started so far; part of their job keys. */
+  sideRuns?: number;
+  /** The env of the step being taken; set on restore, removed before persisting. */
+  env?: EngineEnv;
 };
 
 export type MachineEvent = CaseEvent & { env: EngineEnv };
@@ -32,24 +39,27 @@ export const RETURNED = "returned";
 
 type AnyEvent = { type: string; env?: EngineEnv; input?: MachineInput } & Record<string, unknown>;
 
-/** The env rides on every event (and on the init input) so the snapshot never stores a stale directory. */
-export function envOf(event: AnyEvent): EngineEnv {
-  const env = event.env ?? event.input?.env;
+/**
+ * The env rides on every event (and on the init input) so the snapshot never stores a stale
+ * directory; internal events (a parallel block's done event) find it in the transient context
+ * field the engine sets for the duration of one step and never persists.
+ */
+export function envOf(event: AnyEvent, context?: CaseContext): EngineEnv {
+  const env = event.env ?? event.input?.env ?? context?.env;
   if (!env) throw new Error("engine event without env");
   return env;
 }
 
 type StateConfig = Record<string, unknown>;
-type Builder<K extends FlowNode["kind"]> = (node: Extract<FlowNode, { kind: K }>, def: FlowDefinition) => StateConfig;
 
-function outgoing(def: FlowDefinition, nodeId: string) {
-  return def.flows.filter((f) => f.source === nodeId);
-}
-
-function nextTarget(def: FlowDefinition, nodeId: string): string {
-  const [flow] = outgoing(def, nodeId);
-  return flow.target;
-}
+/** XState targets by state id; BPMN ids may contain dots, which XState reads as paths unless escaped. */
+const ref = (id: string) => `#${id.replace(/[\\.]/g, "\\$&")}`;
+const REJECTED_REF = "#$rejected";
+const WITHDRAWN_REF = "#$withdrawn";
+const FAILED_REF = "#$failed";
+const RETURNED_REF = "#$returned";
+/** The final state each parallel branch reaches at its join. */
+const JOINED = "$joined";
 
 function approvalOf(def: FlowDefinition, nodeId: string): ApprovalSpec {
   const node = def.nodes[nodeId];
@@ -59,38 +69,119 @@ function approvalOf(def: FlowDefinition, nodeId: string): ApprovalSpec {
 
 const userTaskIds = (def: FlowDefinition) => Object.values(def.nodes).filter((n) => n.kind === "userTask").map((n) => n.id);
 
-/** One XState state per BPMN node kind. */
-const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
-  start: (node, def) => ({ always: { target: nextTarget(def, node.id) } }),
-  end: (node) => ({ type: "final", entry: [{ type: "cancelJobs", params: { keyPrefix: "" } }], meta: { endNodeId: node.id } }),
-  exclusiveGateway: (node, def) => {
-    const flows = outgoing(def, node.id);
+type BoundaryNode = Extract<FlowNode, { kind: "boundary" }>;
+
+/** What every state builder needs: the flow, its structure, and how to target a node from a region. */
+type Build = {
+  def: FlowDefinition;
+  st: FlowStructure;
+  region: Region;
+  /** The target for a flow into `nodeId` from this region (a branch reaching its join ends the branch). */
+  to: (nodeId: string) => string;
+  next: (nodeId: string) => string;
+  states: (region: Region) => Record<string, StateConfig>;
+  boundaries: (nodeId: string) => BoundaryNode[];
+};
+
+type Builder<K extends FlowNode["kind"]> = (node: Extract<FlowNode, { kind: K }>, b: Build) => StateConfig;
+
+/** Timer boundaries: interrupting ones leave the activity; non-interrupting ones start their side path and stay. */
+function boundaryTimerTransitions(nodeId: string, b: Build): StateConfig[] {
+  return b
+    .boundaries(nodeId)
+    .filter((bn) => bn.trigger.kind === "timer")
+    .map((bn) => {
+      const guard = { type: "boundaryTimerIs", params: { boundaryId: bn.id, attachedTo: nodeId } };
+      if (bn.interrupting) return { guard, target: b.next(bn.id), actions: { type: "markTimedOut", params: { nodeId } } };
+      const side = b.st.regions[`${bn.id}#side`];
+      const first = side?.entry ? b.def.nodes[side.entry] : undefined;
+      const start = first?.kind === "serviceTask" ? [{ type: "countSideRun" }, { type: "scheduleSide", params: { nodeId: first.id } }] : [{ type: "notifyReminder", params: { nodeId } }];
+      return { guard, actions: [{ type: "countFiring", params: { boundaryId: bn.id, attachedTo: nodeId } }, ...start, { type: "scheduleBoundaryTimer", params: { boundaryId: bn.id, attachedTo: nodeId } }] };
+    });
+}
+
+function boundaryTimerEntry(nodeId: string, b: Build) {
+  return b
+    .boundaries(nodeId)
+    .filter((bn) => bn.trigger.kind === "timer")
+    .map((bn) => ({ type: "scheduleBoundaryTimer", params: { boundaryId: bn.id, attachedTo: nodeId } }));
+}
+
+function boundaryTimerExit(nodeId: string, b: Build) {
+  return b
+    .boundaries(nodeId)
+    .filter((bn) => bn.trigger.kind === "timer")
+    .map((bn) => ({ type: "cancelJobs", params: { keyPrefix: `timer:${bn.id}:` } }));
+}
+
+/** One XState state per BPMN node kind (ends and boundary events are placed by `regionStates`). */
+const stateBuilders: { [K in Exclude<FlowNode["kind"], "end" | "boundary">]: Builder<K> } = {
+  start: (node, b) => ({ always: { target: b.next(node.id) } }),
+  exclusiveGateway: (node, b) => {
+    const flows = flowsFrom(b.def, node.id);
     const conditional = flows.filter((f) => f.id !== node.defaultFlowId && f.condition);
     const fallback = flows.find((f) => f.id === node.defaultFlowId);
     return {
       always: [
-        ...conditional.map((f) => ({ guard: { type: "feelCondition", params: { expression: f.condition } }, target: f.target })),
-        ...(fallback ? [{ target: fallback.target }] : []),
+        ...conditional.map((f) => ({ guard: { type: "feelCondition", params: { expression: f.condition } }, target: b.to(f.target) })),
+        ...(fallback ? [{ target: b.to(fallback.target) }] : []),
       ],
     };
   },
-  serviceTask: (node, def) => ({
-    entry: [{ type: "countVisit", params: { nodeId: node.id } }, { type: "scheduleService", params: { nodeId: node.id, handler: node.handler } }],
-    on: {
-      SERVICE_DONE: { guard: { type: "forNode", params: { nodeId: node.id } }, target: nextTarget(def, node.id), actions: "mergeResult" },
-      SERVICE_FAILED: { guard: { type: "forNode", params: { nodeId: node.id } }, target: FAILED },
-    },
-  }),
-  userTask: (node, def) => {
-    const next = nextTarget(def, node.id);
-    const p = { nodeId: node.id };
-    const earlier = userTaskIds(def).filter((id) => id !== node.id);
+  parallelGateway: (node, b) => {
+    const fork = b.st.forks[node.id];
+    if (!fork) return { always: { target: b.next(node.id) } };
+    const regions = fork.branches.map((key, i) => {
+      const r = b.st.regions[key];
+      return [`$${i}`, { initial: r.entry ?? JOINED, states: { ...b.states(r), [JOINED]: { type: "final" } } }];
+    });
+    return { type: "parallel", states: Object.fromEntries(regions), onDone: { target: b.to(fork.join) } };
+  },
+  subProcess: (node, b) => {
+    const inner = b.st.regions[node.id];
     return {
-      entry: [{ type: "countVisit", params: p }, { type: "openWork", params: p }, { type: "notifyAssignees", params: p }, { type: "scheduleSla", params: p }],
-      exit: [{ type: "cancelJobs", params: { keyPrefix: `sla:${node.id}:` } }, { type: "cancelJobs", params: { keyPrefix: `remind:${node.id}:` } }],
+      initial: inner.entry,
+      states: b.states(inner),
+      onDone: { target: b.next(node.id) },
+      entry: [{ type: "countVisit", params: { nodeId: node.id } }, ...boundaryTimerEntry(node.id, b)],
+      exit: boundaryTimerExit(node.id, b),
+      on: { TIMER_FIRED: boundaryTimerTransitions(node.id, b) },
+    };
+  },
+  timer: (node, b) => ({
+    entry: [{ type: "countVisit", params: { nodeId: node.id } }, { type: "scheduleTimer", params: { nodeId: node.id } }],
+    exit: [{ type: "cancelJobs", params: { keyPrefix: `timer:${node.id}:` } }],
+    on: { TIMER_FIRED: { guard: { type: "nodeTimerIs", params: { nodeId: node.id } }, target: b.next(node.id) } },
+  }),
+  serviceTask: (node, b) => {
+    const errors = b.boundaries(node.id).filter((bn) => bn.trigger.kind === "error");
+    // Boundaries naming the handler's error code are tried before a catch-all one.
+    const ordered = [...errors].sort((x, y) => Number(x.trigger.kind === "error" && x.trigger.errorCode === null) - Number(y.trigger.kind === "error" && y.trigger.errorCode === null));
+    return {
+      entry: [{ type: "countVisit", params: { nodeId: node.id } }, { type: "scheduleService", params: { nodeId: node.id, handler: node.handler } }],
+      on: {
+        SERVICE_DONE: { guard: { type: "forNode", params: { nodeId: node.id } }, target: b.next(node.id), actions: "mergeResult" },
+        SERVICE_FAILED: [
+          ...ordered.map((bn) => ({
+            guard: { type: "serviceErrorIs", params: { nodeId: node.id, code: bn.trigger.kind === "error" ? bn.trigger.errorCode : null } },
+            target: b.next(bn.id),
+            actions: { type: "recordServiceError", params: { nodeId: node.id } },
+          })),
+          { guard: { type: "forNode", params: { nodeId: node.id } }, target: FAILED_REF },
+        ],
+      },
+    };
+  },
+  userTask: (node, b) => {
+    const next = b.next(node.id);
+    const p = { nodeId: node.id };
+    const earlier = userTaskIds(b.def).filter((id) => mayReturnTo(b.def, b.st, node.id, id));
+    return {
+      entry: [{ type: "countVisit", params: p }, { type: "openWork", params: p }, { type: "notifyAssignees", params: p }, { type: "scheduleSla", params: p }, ...boundaryTimerEntry(node.id, b)],
+      exit: [{ type: "cancelJobs", params: { keyPrefix: `sla:${node.id}:` } }, { type: "cancelJobs", params: { keyPrefix: `remind:${node.id}:` } }, ...boundaryTimerExit(node.id, b)],
       always: [
         { guard: { type: "nodeOutcomeIs", params: { ...p, outcome: "pass" } }, target: next },
-        { guard: { type: "emptyMeansReject", params: p }, target: REJECTED },
+        { guard: { type: "emptyMeansReject", params: p }, target: REJECTED_REF },
       ],
       on: {
         APPROVE: [
@@ -98,12 +189,12 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
           { guard: { type: "mayDecide", params: p }, actions: { type: "recordVote", params: p } },
         ],
         REJECT: [
-          { guard: { type: "voteLeadsTo", params: { ...p, outcome: "fail" } }, target: REJECTED, actions: { type: "recordVote", params: p } },
+          { guard: { type: "voteLeadsTo", params: { ...p, outcome: "fail" } }, target: REJECTED_REF, actions: { type: "recordVote", params: p } },
           { guard: { type: "mayDecide", params: p }, actions: { type: "recordVote", params: p } },
         ],
         RETURN: [
-          { guard: { type: "returnsTo", params: { ...p, to: "applicant" } }, target: RETURNED, actions: { type: "markReturned", params: p } },
-          ...earlier.map((to) => ({ guard: { type: "returnsTo", params: { ...p, to } }, target: to, actions: { type: "markActed" } })),
+          { guard: { type: "returnsTo", params: { ...p, to: "applicant" } }, target: RETURNED_REF, actions: { type: "markReturned", params: { ...p, resumeAt: resumeTargetOf(b.st, node.id) } } },
+          ...earlier.map((to) => ({ guard: { type: "returnsTo", params: { ...p, to } }, target: ref(to), actions: { type: "markActed" } })),
         ],
         TRANSFER: {
           guard: { type: "mayTransfer", params: p },
@@ -115,37 +206,67 @@ const stateBuilders: { [K in FlowNode["kind"]]: Builder<K> } = {
         },
         CC: { guard: { type: "mayCc", params: p }, actions: { type: "ccUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: event.userIds }) } },
         TIMER_FIRED: [
+          ...boundaryTimerTransitions(node.id, b),
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },
-          { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "reject" } }, target: REJECTED, actions: { type: "markTimedOut", params: p } },
+          { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "reject" } }, target: REJECTED_REF, actions: { type: "markTimedOut", params: p } },
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "none" } }, actions: { type: "notifyOverdue", params: p } },
           { guard: { type: "reminderDue", params: p }, actions: { type: "notifyReminder", params: p } },
         ],
-        WITHDRAW: { guard: "nobodyActed", target: WITHDRAWN },
+        WITHDRAW: { guard: "nobodyActed", target: WITHDRAWN_REF },
       },
     };
   },
 };
 
 /**
- * FlowDefinition → XState machine. Every guard and action is named; nothing is delayed
- * inside XState (timers are durable jobs), and effects are named actions the engine
- * turns into job, notification and cancellation effects.
+ * FlowDefinition → XState machine. Process-level nodes are top-level states (their ids are the
+ * state keys, so a sequential flow's snapshot value is a node id); a parallel block is a
+ * parallel state with one region per branch; an embedded sub-process is a compound state.
+ * Every guard and action is named; nothing is delayed inside XState (timers are durable jobs),
+ * and effects are named actions the engine turns into job, notification and cancellation effects.
  */
 export function buildMachine(def: FlowDefinition): AnyStateMachine {
-  const states: Record<string, StateConfig> = {};
-  for (const node of Object.values(def.nodes)) {
-    states[node.id] = (stateBuilders[node.kind] as Builder<typeof node.kind>)(node as never, def);
-  }
-  states[REJECTED] = { type: "final" };
-  states[WITHDRAWN] = { type: "final" };
-  states[FAILED] = { type: "final" };
-  states[RETURNED] = {
-    on: {
-      RESUBMIT: userTaskIds(def).map((id) => ({ guard: { type: "resumesAt", params: { nodeId: id } }, target: id, actions: "takeResubmittedData" })),
-    },
+  const st = structureOf(def);
+  const root: Record<string, StateConfig> = {};
+  const boundaries = (nodeId: string) => (st.boundariesOf[nodeId] ?? []).map((id) => def.nodes[id]).filter((n): n is BoundaryNode => n?.kind === "boundary");
+  const nextOf = (nodeId: string) => flowsFrom(def, nodeId)[0]?.target ?? "";
+  const states = (region: Region): Record<string, StateConfig> => {
+    const to = (target: string) => (region.kind === "branch" && st.forks[region.owner ?? ""]?.join === target ? JOINED : ref(target));
+    const b: Build = { def, st, region, to, next: (id) => to(nextOf(id)), states, boundaries };
+    const out: Record<string, StateConfig> = {};
+    for (const id of region.nodes) {
+      const node = def.nodes[id];
+      if (!node || node.kind === "boundary") continue;
+      if (node.kind === "end") {
+        // A process-level or terminate end finishes the case: a top-level final state.
+        if (region.kind === "process" || node.terminate) root[id] = { id, type: "final", entry: [{ type: "cancelJobs", params: { keyPrefix: "" } }], meta: { endNodeId: id } };
+        else out[id] = { id, type: "final" };
+        continue;
+      }
+      out[id] = { id, ...(stateBuilders[node.kind] as Builder<typeof node.kind>)(node as never, b) };
+    }
+    return out;
   };
-
+  Object.assign(root, states(st.regions[PROCESS_REGION]));
+  root[REJECTED] = { id: "$rejected", type: "final" };
+  root[WITHDRAWN] = { id: "$withdrawn", type: "final" };
+  root[FAILED] = { id: "$failed", type: "final" };
+  const resumeTargets = [...new Set(userTaskIds(def).map((id) => resumeTargetOf(st, id)))];
+  root[RETURNED] = {
+    id: "$returned",
+    on: { RESUBMIT: resumeTargets.map((id) => ({ guard: { type: "resumesAt", params: { nodeId: id } }, target: ref(id), actions: "takeResubmittedData" })) },
+  };
+  // Service tasks on the side path of a non-interrupting boundary run while the flow waits elsewhere.
+  const sideServices = Object.values(def.nodes).filter((n) => n.kind === "serviceTask" && st.regions[st.regionOf[n.id] ?? ""]?.kind === "side");
+  const rootOn = {
+    SERVICE_DONE: sideServices.map((n) => {
+      const after = def.nodes[nextOf(n.id)];
+      const more = after?.kind === "serviceTask" ? [{ type: "countSideRun" }, { type: "scheduleSide", params: { nodeId: after.id } }] : [];
+      return { guard: { type: "forNode", params: { nodeId: n.id } }, actions: ["mergeResult", ...more] };
+    }),
+  };
   type P = { nodeId: string };
+  type BoundaryParams = { boundaryId: string; attachedTo: string };
   const ev = (e: unknown) => e as AnyEvent;
   return setup({
     types: {} as { context: CaseContext; input: MachineInput; events: MachineEvent },
@@ -170,8 +291,8 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         if (!spec.actions.includes(action)) return false;
         if (action === "reject" && spec.commentRequiredOn.includes("reject") && !String(e.comment ?? "").trim()) return false;
         if (spec.signature === "required" && !e.signature) return false;
-        const after = castVote(work, spec.mode, String(e.by), action, spec.ratio);
-        return outcomeOf(after, spec.mode, spec.ratio) === params.outcome;
+        const after = castVote(work, spec, String(e.by), action);
+        return outcomeOf(after, spec) === params.outcome;
       },
       returnsTo: ({ context, event }, params: P & { to: string }) => {
         const e = ev(event);
@@ -234,7 +355,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const spec = approvalOf(def, params.nodeId);
         if (!work) return false;
         if (work.assignees.length === 0) return spec.emptyAssignee !== "reject";
-        return outcomeOf(work, spec.mode, spec.ratio) === params.outcome;
+        return outcomeOf(work, spec) === params.outcome;
       },
       emptyMeansReject: ({ context }, params: P) => context.work[params.nodeId]?.assignees.length === 0 && approvalOf(def, params.nodeId).emptyAssignee === "reject",
       nobodyActed: ({ context, event }) => !context.acted && ev(event).by === context.applicantId,
@@ -242,18 +363,24 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       slaTimeoutIs: ({ context, event }, params: P & { onTimeout: "approve" | "reject" | "none" }) =>
         ev(event).timerId === timerId("sla", params.nodeId, context) && (approvalOf(def, params.nodeId).sla?.onTimeout ?? "none") === params.onTimeout,
       reminderDue: ({ context, event }, params: P) => ev(event).timerId === timerId("remind", params.nodeId, context),
+      nodeTimerIs: ({ context, event }, params: P) => ev(event).timerId === nodeTimerId(params.nodeId, context),
+      boundaryTimerIs: ({ context, event }, params: BoundaryParams) => ev(event).timerId === boundaryTimerId(params.boundaryId, params.attachedTo, context),
+      serviceErrorIs: ({ event }, params: P & { code: string | null }) => {
+        const e = ev(event);
+        return e.nodeId === params.nodeId && (params.code === null || e.code === params.code);
+      },
     },
     actions: {
       countVisit: assign({ visits: ({ context }, params: P) => ({ ...context.visits, [params.nodeId]: (context.visits[params.nodeId] ?? 0) + 1 }) }),
       openWork: assign({
         work: ({ context, event }, params: P) => {
           const spec = approvalOf(def, params.nodeId);
-          const assignees = resolveAssignees(spec, envOf(ev(event)).directory, context.data);
-          const env = envOf(ev(event));
+          const env = envOf(ev(event), context);
+          const assignees = resolveAssignees(spec, env.directory, context.data);
           const dueAt = spec.sla && spec.sla.workingDays > 0 ? addWorkingDays(env.now, spec.sla.workingDays, env.calendar) : undefined;
           let work: NodeWork = { assignees, pending: spec.mode === "sequential" ? assignees.slice(0, 1) : assignees, votes: {}, dueAt };
           // 去重: someone who already approved earlier in this case approves here automatically.
-          if (spec.dedupe) for (const a of assignees) if (context.approvedBy.includes(a)) work = castVote(work, spec.mode, a, "approve");
+          if (spec.dedupe) for (const a of assignees) if (context.approvedBy.includes(a)) work = castVote(work, spec, a, "approve");
           return { ...context.work, [params.nodeId]: work };
         },
       }),
@@ -261,7 +388,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const e = ev(event);
         const spec = approvalOf(def, params.nodeId);
         const vote = e.type === "REJECT" ? "reject" : "approve";
-        const work = castVote(context.work[params.nodeId], spec.mode, String(e.by), vote, spec.ratio);
+        const work = castVote(context.work[params.nodeId], spec, String(e.by), vote);
         const data = vote === "approve" && e.data ? { ...context.data, ...editableOnly(spec, e.data as Record<string, unknown>) } : context.data;
         return {
           work: { ...context.work, [params.nodeId]: work },
@@ -281,13 +408,22 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         },
         acted: true,
       }),
-      markReturned: assign({ returnedFrom: (_, params: P) => params.nodeId, acted: true }),
+      markReturned: assign({ returnedFrom: (_, params: P & { resumeAt: string }) => params.resumeAt, acted: true }),
+      countFiring: assign({ fired: ({ context }, params: BoundaryParams) => {
+        const key = `${params.boundaryId}:${context.visits[params.attachedTo] ?? 1}`;
+        return { ...context.fired, [key]: (context.fired?.[key] ?? 0) + 1 };
+      } }),
+      countSideRun: assign({ sideRuns: ({ context }) => (context.sideRuns ?? 0) + 1 }),
+      recordServiceError: assign({ variables: ({ context, event }, params: P) => ({ ...context.variables, [`${params.nodeId}_error`]: { code: ev(event).code ?? null, message: String(ev(event).error ?? "") } }) }),
       markActed: assign({ acted: true }),
       markTimedOut: assign({ variables: ({ context }, params: P) => ({ ...context.variables, [`${params.nodeId}_timedOut`]: true }) }),
       takeResubmittedData: assign({ data: ({ event }) => (ev(event).data as Record<string, unknown>) ?? {}, returnedFrom: null }),
       mergeResult: assign({ variables: ({ context, event }) => ({ ...context.variables, ...((ev(event).result as Record<string, unknown>) ?? {}) }) }),
       // Effects: no-ops inside XState; the engine reads them off the transition's action list.
       scheduleService: () => {},
+      scheduleTimer: () => {},
+      scheduleBoundaryTimer: () => {},
+      scheduleSide: () => {},
       scheduleSla: () => {},
       notifyAssignees: () => {},
       notifyOverdue: () => {},
@@ -299,6 +435,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
   }).createMachine({
     id: def.processId,
     context: ({ input }) => ({
+      env: input.env,
       data: input.data,
       variables: {},
       applicantId: input.applicantId,
@@ -307,15 +444,35 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       approvedBy: [],
       acted: false,
       returnedFrom: null,
+      fired: {},
+      sideRuns: 0,
     }),
     initial: def.startNodeId,
-    states: states as never,
+    on: rootOn as never,
+    states: root as never,
   }) as unknown as AnyStateMachine;
 }
 
 /** Timer ids name the node's visit, so a timer left over from an earlier visit matches nothing. */
 export function timerId(kind: "sla" | "remind", nodeId: string, context: CaseContext): string {
   return `${kind}:${nodeId}:${context.visits[nodeId] ?? 1}`;
+}
+
+/** An intermediate timer's id for the current visit of its node. */
+export function nodeTimerId(nodeId: string, context: CaseContext): string {
+  return `timer:${nodeId}:${context.visits[nodeId] ?? 1}`;
+}
+
+/** A boundary timer's next firing in the current visit of the activity it is attached to (cycles count on). */
+export function boundaryTimerId(boundaryId: string, attachedTo: string, context: CaseContext): string {
+  const visit = context.visits[attachedTo] ?? 1;
+  const fired = context.fired?.[`${boundaryId}:${visit}`] ?? 0;
+  return `timer:${boundaryId}:${visit}${fired ? `.${fired}` : ""}`;
+}
+
+/** How often a boundary timer has fired in the current visit of its activity. */
+export function firingsOf(boundaryId: string, attachedTo: string, context: CaseContext): number {
+  return context.fired?.[`${boundaryId}:${context.visits[attachedTo] ?? 1}`] ?? 0;
 }
 
 /** Approvers may change only the fields their node marks 可编辑. */

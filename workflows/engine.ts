@@ -1,5 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
-import { buildMachine, FAILED, REJECTED, RETURNED, timerId, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
+import { boundaryTimerId, buildMachine, FAILED, firingsOf, nodeTimerId, REJECTED, RETURNED, timerId, WITHDRAWN, type CaseContext, type MachineEvent } from "./buildMachine";
+import { mayReturnTo, structureOf } from "./flowStructure";
+import { timerDueAt } from "./timerSpec";
 import { FlowRejection, type ApprovalAction, type CaseEvent, type CaseStatus, type Effect, type EngineEnv, type FlowDefinition, type OpenTask, type Step } from "./types";
 
 const machines = new WeakMap<FlowDefinition, AnyStateMachine>();
@@ -13,30 +15,55 @@ function machineFor(def: FlowDefinition): AnyStateMachine {
   return machine;
 }
 
-type PersistedSnapshot = { value: string; context: CaseContext };
+/** A node id for a sequential flow; nested objects when parallel blocks or sub-processes are active. */
+type StateValue = string | { [key: string]: StateValue };
+type PersistedSnapshot = { value: StateValue; context: CaseContext };
 
 function persist(snapshot: AnyMachineSnapshot): PersistedSnapshot {
-  return JSON.parse(JSON.stringify({ value: snapshot.value, context: snapshot.context })) as PersistedSnapshot;
+  const { env: _transient, ...context } = snapshot.context as CaseContext;
+  return JSON.parse(JSON.stringify({ value: snapshot.value, context })) as PersistedSnapshot;
 }
 
-function restore(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+function restore(machine: AnyStateMachine, persisted: unknown, env: EngineEnv): AnyMachineSnapshot {
   const p = persisted as PersistedSnapshot;
-  if (!p || typeof p.value !== "string" || typeof p.context !== "object") throw new FlowRejection("badSnapshot", "流程状态已损坏", "The case state is corrupt");
-  return machine.resolveState({ value: p.value, context: p.context });
+  if (!p || (typeof p.value !== "string" && (typeof p.value !== "object" || p.value === null)) || typeof p.context !== "object") throw new FlowRejection("badSnapshot", "流程状态已损坏", "The case state is corrupt");
+  return machine.resolveState({ value: p.value, context: { ...p.context, env } });
 }
 
 const specialStatus: Record<string, CaseStatus> = { [REJECTED]: "rejected", [WITHDRAWN]: "withdrawn", [FAILED]: "failed", [RETURNED]: "returned" };
 
-function statusOf(def: FlowDefinition, value: string): CaseStatus {
+function statusOf(def: FlowDefinition, value: StateValue): CaseStatus {
+  if (typeof value !== "string") return "running";
   if (specialStatus[value]) return specialStatus[value];
   return def.nodes[value]?.kind === "end" ? "approved" : "running";
 }
 
-function openTasksOf(def: FlowDefinition, value: string, context: CaseContext): OpenTask[] {
-  const node = def.nodes[value];
-  if (node?.kind !== "userTask") return [];
-  const work = context.work[node.id];
-  return work && work.pending.length ? [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode, dueAt: work.dueAt }] : [];
+/** Every node whose state is active: the leaves and the parallel blocks and sub-processes around them. */
+export function activeNodeIds(def: FlowDefinition, value: unknown): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown) => {
+    if (typeof v === "string") {
+      if (def.nodes[v]) found.push(v);
+      return;
+    }
+    if (!v || typeof v !== "object") return;
+    for (const [key, child] of Object.entries(v)) {
+      if (def.nodes[key]) found.push(key);
+      visit(child);
+    }
+  };
+  visit(value);
+  return found;
+}
+
+/** Open tasks of every active approval step (several when parallel branches wait at once). */
+function openTasksOf(def: FlowDefinition, value: StateValue, context: CaseContext): OpenTask[] {
+  return activeNodeIds(def, value).flatMap((id) => {
+    const node = def.nodes[id];
+    const work = context.work[id];
+    if (node?.kind !== "userTask" || !work || work.pending.length === 0) return [];
+    return [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode, dueAt: work.dueAt }];
+  });
 }
 
 type ActionLike = { type: string; params?: Record<string, unknown> };
@@ -49,7 +76,7 @@ function notifyPending(params: Record<string, unknown>, context: CaseContext, te
 
 /** How the machine's named effect actions become runtime effects (job keys are relative to the case). */
 const effectBuilders: Record<string, EffectBuilder> = {
-  scheduleService: (params, context, env) => {
+  scheduleService: (params, context, env, def) => {
     const nodeId = String(params.nodeId);
     return [
       {
@@ -58,9 +85,31 @@ const effectBuilders: Record<string, EffectBuilder> = {
         kind: "service",
         runAt: env.now,
         handler: String(params.handler),
-        payload: { nodeId },
+        payload: { nodeId, errorBoundaries: errorBoundariesOf(def, nodeId) },
       },
     ];
+  },
+  /** A service task on a non-interrupting boundary's side path: its own key per run. */
+  scheduleSide: (params, context, env, def) => {
+    const node = def.nodes[String(params.nodeId)];
+    if (node?.kind !== "serviceTask") return [];
+    return [{ type: "scheduleJob", key: `svc:${node.id}:s${context.sideRuns ?? 0}`, kind: "service", runAt: env.now, handler: node.handler, payload: { nodeId: node.id, errorBoundaries: { codes: [], catchAll: false } } }];
+  },
+  scheduleTimer: (params, context, env, def) => {
+    const node = def.nodes[String(params.nodeId)];
+    if (node?.kind !== "timer") return [];
+    const id = nodeTimerId(node.id, context);
+    return [{ type: "scheduleJob", key: id, kind: "timer", runAt: timerDueAt(node.timer, env.now, env.calendar), event: { type: "TIMER_FIRED", timerId: id } }];
+  },
+  /** A boundary timer's first firing on entry; a cycle's next one after each firing, until its count. */
+  scheduleBoundaryTimer: (params, context, env, def) => {
+    const boundary = def.nodes[String(params.boundaryId)];
+    if (boundary?.kind !== "boundary" || boundary.trigger.kind !== "timer") return [];
+    const timer = boundary.trigger.timer;
+    const fired = firingsOf(boundary.id, boundary.attachedTo, context);
+    if (fired > 0 && (timer.kind !== "cycle" || fired >= timer.repeat)) return [];
+    const id = boundaryTimerId(boundary.id, boundary.attachedTo, context);
+    return [{ type: "scheduleJob", key: id, kind: "timer", runAt: timerDueAt(timer, env.now, env.calendar), event: { type: "TIMER_FIRED", timerId: id } }];
   },
   notifyAssignees: (params, context) => notifyPending(params, context, "task.assigned"),
   notifyOverdue: (params, context) => notifyPending(params, context, "task.overdue"),
@@ -87,12 +136,25 @@ const effectBuilders: Record<string, EffectBuilder> = {
   ccUsers: (params) => [{ type: "cc", userIds: [...new Set((params.userIds as string[]) ?? [])], nodeId: String(params.nodeId) }],
 };
 
+/** What the job worker needs to know to hand a failed call to an error boundary instead of an incident. */
+function errorBoundariesOf(def: FlowDefinition, nodeId: string): { codes: string[]; catchAll: boolean } {
+  const codes: string[] = [];
+  let catchAll = false;
+  for (const id of structureOf(def).boundariesOf[nodeId] ?? []) {
+    const b = def.nodes[id];
+    if (b?.kind !== "boundary" || b.trigger.kind !== "error") continue;
+    if (b.trigger.errorCode === null) catchAll = true;
+    else codes.push(b.trigger.errorCode);
+  }
+  return { codes, catchAll };
+}
+
 function effectsOf(actions: ActionLike[], context: CaseContext, env: EngineEnv, def: FlowDefinition): Effect[] {
   return actions.flatMap((a) => effectBuilders[a.type]?.(a.params ?? {}, context, env, def) ?? []);
 }
 
 function stepFrom(def: FlowDefinition, snapshot: AnyMachineSnapshot, actions: ActionLike[], env: EngineEnv, audit: Step["audit"], detail: Record<string, unknown> = {}): Step {
-  const value = String(snapshot.value);
+  const value = snapshot.value as StateValue;
   const context = snapshot.context as CaseContext;
   const status = statusOf(def, value);
   const effects = effectsOf(actions, context, env, def);
@@ -141,7 +203,7 @@ function eventDetail(event: CaseEvent): Record<string, unknown> {
 
 /** Why an event the flow cannot take was refused, in words for the person who sent it. */
 function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseEvent): FlowRejection {
-  const value = String(snapshot.value);
+  const value = snapshot.value as StateValue;
   const context = snapshot.context as CaseContext;
   if (event.type === "WITHDRAW") {
     return context.acted || value === RETURNED
@@ -156,6 +218,9 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
   if (node?.kind === "userTask" && asked && !node.approval.actions.includes(asked)) {
     return new FlowRejection("actionNotAllowed", "此环节不允许该操作", "This step does not allow that action");
   }
+  if (event.type === "RETURN" && event.to !== "applicant" && node?.kind === "userTask" && !mayReturnTo(def, structureOf(def), node.id, event.to)) {
+    return new FlowRejection("returnTarget", "只能退回到本并行分支内或并行开始之前的审批节点", "A return can only go to an approval step in the same parallel branch or before the parallel block");
+  }
   if (node?.kind === "userTask" && node.approval.signature === "required" && event.type === "APPROVE" && !event.signature) {
     return new FlowRejection("signatureRequired", "此环节需要手写签名", "This step requires a handwritten signature");
   }
@@ -165,7 +230,7 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
 /** Apply one event to a persisted case snapshot; refuses (FlowRejection) what the flow does not allow now. */
 export function applyEvent(def: FlowDefinition, persisted: unknown, event: CaseEvent, env: EngineEnv): Step {
   const machine = machineFor(def);
-  const snapshot = restore(machine, persisted);
+  const snapshot = restore(machine, persisted, env);
   const machineEvent = { ...event, env } as MachineEvent;
   if (snapshot.status === "done" || !snapshot.can(machineEvent)) throw refusal(def, snapshot, event);
   const [next, actions] = transition(machine, snapshot, machineEvent);

@@ -23,6 +23,11 @@ export type ApprovalSpec = {
   mode: ApprovalMode;
   /** 票签: share of approvals (0–1] that passes the node. */
   ratio?: number;
+  /**
+   * Multi-instance completion condition (FEEL over nrOfInstances, nrOfCompletedInstances,
+   * nrOfActiveInstances, nrOfApprovals, nrOfRejections) when it maps to no plain mode.
+   */
+  completionCondition?: string;
   actions: ApprovalAction[];
   commentRequiredOn: ("reject" | "return")[];
   signature: "none" | "optional" | "required";
@@ -37,14 +42,31 @@ export type ApprovalSpec = {
   buttonLabels?: Partial<Record<ApprovalAction, Localized>>;
 };
 
-type NodeBase = { id: string; name: string };
+/** `parent`: the embedded sub-process the node is drawn in (absent at process level). */
+type NodeBase = { id: string; name: string; parent?: string };
+
+/** When a timer fires, relative to the moment its node (or the activity it is attached to) is entered. */
+export type TimerSpec =
+  | { kind: "duration"; iso: string }
+  | { kind: "workingDays"; days: number }
+  | { kind: "date"; iso: string }
+  /** Non-interrupting boundaries only: `repeat` firings `iso` apart (R3/PT4H). */
+  | { kind: "cycle"; repeat: number; iso: string };
+
+export type BoundaryTrigger = { kind: "timer"; timer: TimerSpec } | { kind: "error"; errorCode: string | null };
 
 export type FlowNode =
   | (NodeBase & { kind: "start" })
   | (NodeBase & { kind: "end"; terminate: boolean })
   | (NodeBase & { kind: "userTask"; approval: ApprovalSpec })
   | (NodeBase & { kind: "serviceTask"; handler: string; retries: number })
-  | (NodeBase & { kind: "exclusiveGateway"; defaultFlowId: string | null });
+  | (NodeBase & { kind: "exclusiveGateway"; defaultFlowId: string | null })
+  /** Fork (one in, several out) or join (several in, one out) of a block-structured parallel block. */
+  | (NodeBase & { kind: "parallelGateway" })
+  | (NodeBase & { kind: "subProcess" })
+  /** Intermediate timer catch event. */
+  | (NodeBase & { kind: "timer"; timer: TimerSpec })
+  | (NodeBase & { kind: "boundary"; attachedTo: string; interrupting: boolean; trigger: BoundaryTrigger });
 
 export type SequenceFlow = { id: string; source: string; target: string; name?: string; condition?: string };
 
@@ -85,7 +107,8 @@ export type CaseEvent =
   | { type: "CC"; nodeId: string; by: string; userIds: string[]; comment?: string }
   | { type: "TIMER_FIRED"; timerId: string }
   | { type: "SERVICE_DONE"; nodeId: string; result: Record<string, unknown> }
-  | { type: "SERVICE_FAILED"; nodeId: string; error: string };
+  /** `code`: the error code the handler threw, matched against the node's error boundaries. */
+  | { type: "SERVICE_FAILED"; nodeId: string; error: string; code?: string };
 
 export type CaseStatus = "running" | "returned" | "approved" | "rejected" | "withdrawn" | "failed";
 
