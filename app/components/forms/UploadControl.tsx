@@ -99,14 +99,14 @@ export function UploadControl({ field, id, value, onChange, disabled, locale, ar
           </button>
         )}
       </Upload>
-      <Typography.Text type="secondary" style={{ display: "block", fontSize: 13 }}>
-        {uploadText(locale, "limits", { types, max: field.maxSizeMb ?? UPLOAD_MAX_MB, count: maxFiles })}
-      </Typography.Text>
       {problem && (
         <Typography.Text type="danger" role="alert" style={{ display: "block" }}>
           {problem}
         </Typography.Text>
       )}
+      <Typography.Text type="secondary" style={{ display: "block", fontSize: 13, marginBottom: 4 }}>
+        {uploadText(locale, "limits", { types, max: field.maxSizeMb ?? UPLOAD_MAX_MB, count: maxFiles })}
+      </Typography.Text>
     </div>
   );
 }

@@ -17,6 +17,7 @@ const application = {
   newEmploymentForm: "delivery",
   platformName: "美团",
   consent: { accepted: true, version: "2026-1" },
+  photo: [],
 };
 
 function schema(): FormSchema {
