@@ -28,7 +28,7 @@ function approvalsNeeded(total: number, ratio: number): number {
 
 /**
  * A multi-instance completion condition. One that counts votes (nrOfApprovals, nrOfRejections)
- * passes the node when true and fails it once everyone voted without it coming true; one that
+ * passes the node when true and fails it once it cannot come true even if everyone left approves; one that
  * only says when to stop (nrOfCompletedInstances …) keeps 一票否决 and passes when true or
  * when everyone approved.
  */
@@ -36,9 +36,12 @@ function conditionOutcome(condition: string, approvals: number, rejections: numb
   const completed = approvals + rejections;
   const countsVotes = feelReferencedNames(condition).some((n) => n === "nrOfApprovals" || n === "nrOfRejections");
   if (!countsVotes && rejections > 0) return "fail";
-  const counts = { nrOfInstances: total, nrOfCompletedInstances: completed, nrOfActiveInstances: sequential ? Math.min(1, total - completed) : total - completed, nrOfApprovals: approvals, nrOfRejections: rejections };
-  if (feelIsTrue(condition, counts)) return "pass";
+  const holds = (yes: number, no: number) =>
+    feelIsTrue(condition, { nrOfInstances: total, nrOfCompletedInstances: yes + no, nrOfActiveInstances: sequential ? Math.min(1, total - yes - no) : total - yes - no, nrOfApprovals: yes, nrOfRejections: no });
+  if (holds(approvals, rejections)) return "pass";
   if (completed >= total) return countsVotes ? "fail" : "pass";
+  // Not even every remaining approval would make it hold: decided now.
+  if (countsVotes && !holds(approvals + total - completed, rejections)) return "fail";
   return "wait";
 }
 

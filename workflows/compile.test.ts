@@ -81,3 +81,93 @@ describe("compiler: parallel blocks", () => {
     expect(p && p.message.zh && p.message.en && p.hint.zh && p.hint.en).toBeTruthy();
   });
 });
+
+const timer = (body: string, attrs = "") => `<bpmn:timerEventDefinition ${attrs}>${body}</bpmn:timerEventDefinition>`;
+const single = (middle: string, tail = "") => bpmnDoc(`<bpmn:startEvent id="s"/>${middle}<bpmn:endEvent id="e"/>${tail}`);
+
+describe("compiler: sub-processes", () => {
+  it("accepts an embedded sub-process and marks its nodes' parent", async () => {
+    const def = await accepted(single(`<bpmn:subProcess id="sub"><bpmn:startEvent id="s2"/>${approval("inner", "内审", "x")}<bpmn:endEvent id="e2"/>${chain("s2", "inner", "e2")}</bpmn:subProcess>`, chain("s", "sub", "e")));
+    expect(def.nodes.sub.kind).toBe("subProcess");
+    expect(def.nodes.inner.parent).toBe("sub");
+  });
+
+  it("refuses an event sub-process, a sub-process without start, and a flow across its boundary", async () => {
+    expect(await codes(single(`<bpmn:subProcess id="sub" triggeredByEvent="true"><bpmn:startEvent id="s2"/><bpmn:endEvent id="e2"/>${chain("s2", "e2")}</bpmn:subProcess>`, chain("s", "e")))).toContain("subProcess.event@sub");
+    expect(await codes(single(`<bpmn:subProcess id="sub">${approval("inner", "内审", "x")}<bpmn:endEvent id="e2"/>${chain("inner", "e2")}</bpmn:subProcess>`, chain("s", "sub", "e")))).toContain("subProcess.start@sub");
+    const crossing = single(`<bpmn:subProcess id="sub"><bpmn:startEvent id="s2"/>${approval("inner", "内审", "x")}<bpmn:endEvent id="e2"/>${chain("s2", "inner", "e2")}</bpmn:subProcess>`, chain("s", "sub", "e")).replace("</bpmn:process>", '<bpmn:sequenceFlow id="out" sourceRef="inner" targetRef="e"/></bpmn:process>');
+    expect(await codes(crossing)).toContain("flow.crossesSubProcess@out");
+  });
+});
+
+describe("compiler: timers", () => {
+  it("accepts an intermediate timer with an ISO duration, working days or a date", async () => {
+    for (const t of [timer("<bpmn:timeDuration>P3D</bpmn:timeDuration>"), timer("", 'niangjia:workingDays="2"'), timer("<bpmn:timeDate>2026-10-01T09:00:00+08:00</bpmn:timeDate>")]) {
+      const def = await accepted(single(`<bpmn:intermediateCatchEvent id="wait">${t}</bpmn:intermediateCatchEvent>`, chain("s", "wait", "e")));
+      expect(def.nodes.wait.kind).toBe("timer");
+    }
+  });
+
+  it("accepts interrupting and non-interrupting boundary timers on an approval step", async () => {
+    const def = await accepted(
+      single(
+        `${approval("a", "A", "a")}<bpmn:boundaryEvent id="late" attachedToRef="a">${timer("<bpmn:timeDuration>PT2H</bpmn:timeDuration>")}</bpmn:boundaryEvent><bpmn:boundaryEvent id="nag" cancelActivity="false" attachedToRef="a">${timer("<bpmn:timeCycle>R3/P1D</bpmn:timeCycle>")}</bpmn:boundaryEvent><bpmn:endEvent id="nagged"/>`,
+        chain("s", "a", "e") + chain("late", "e") + chain("nag", "nagged"),
+      ),
+    );
+    expect(def.nodes.late).toMatchObject({ kind: "boundary", interrupting: true, trigger: { kind: "timer", timer: { kind: "duration", iso: "PT2H" } } });
+    expect(def.nodes.nag).toMatchObject({ interrupting: false, trigger: { timer: { kind: "cycle", repeat: 3, iso: "P1D" } } });
+  });
+
+  it.each([
+    ["a message intermediate event", single(`<bpmn:intermediateCatchEvent id="x"><bpmn:messageEventDefinition/></bpmn:intermediateCatchEvent>`, chain("s", "x", "e")), "event.unsupported@x"],
+    ["a timer without time", single(`<bpmn:intermediateCatchEvent id="x">${timer("")}</bpmn:intermediateCatchEvent>`, chain("s", "x", "e")), "timer.missing@x"],
+    ["an unreadable duration", single(`<bpmn:intermediateCatchEvent id="x">${timer("<bpmn:timeDuration>3 days</bpmn:timeDuration>")}</bpmn:intermediateCatchEvent>`, chain("s", "x", "e")), "timer.duration@x"],
+    ["a cycle on an intermediate timer", single(`<bpmn:intermediateCatchEvent id="x">${timer("<bpmn:timeCycle>R3/P1D</bpmn:timeCycle>")}</bpmn:intermediateCatchEvent>`, chain("s", "x", "e")), "timer.cycle@x"],
+    ["zero working days", single(`<bpmn:intermediateCatchEvent id="x">${timer("", 'niangjia:workingDays="0"')}</bpmn:intermediateCatchEvent>`, chain("s", "x", "e")), "timer.workingDays@x"],
+    ["a message boundary", single(`${approval("a", "A", "a")}<bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:messageEventDefinition/></bpmn:boundaryEvent>`, chain("s", "a", "e") + chain("b", "e")), "boundary.unsupported@b"],
+    ["a timer boundary on a service task", single(`<bpmn:serviceTask id="svc" niangjia:handler="h"/><bpmn:boundaryEvent id="b" attachedToRef="svc">${timer("<bpmn:timeDuration>PT1H</bpmn:timeDuration>")}</bpmn:boundaryEvent>`, chain("s", "svc", "e") + chain("b", "e")), "boundary.host@b"],
+    ["an error boundary on an approval step", single(`${approval("a", "A", "a")}<bpmn:boundaryEvent id="b" attachedToRef="a"><bpmn:errorEventDefinition/></bpmn:boundaryEvent>`, chain("s", "a", "e") + chain("b", "e")), "boundary.host@b"],
+    ["a non-interrupting side path into an approval step", single(`${approval("a", "A", "a")}${approval("x", "X", "x")}<bpmn:boundaryEvent id="b" cancelActivity="false" attachedToRef="a">${timer("<bpmn:timeDuration>PT1H</bpmn:timeDuration>")}</bpmn:boundaryEvent>`, chain("s", "a", "e") + chain("b", "x", "e")), "boundary.sidePath@b"],
+  ])("refuses %s", async (_name, xml, code) => {
+    expect(await codes(xml)).toContain(code);
+  });
+});
+
+describe("compiler: error boundaries and multi-instance", () => {
+  it("reads the error code a boundary catches", async () => {
+    const def = await accepted(
+      single(`<bpmn:serviceTask id="svc" niangjia:handler="h"/><bpmn:boundaryEvent id="b" attachedToRef="svc"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>`, chain("s", "svc", "e") + chain("b", "e")).replace("</bpmn:definitions>", '<bpmn:error id="err" errorCode="NOT_FOUND"/></bpmn:definitions>'),
+    );
+    expect(def.nodes.b).toMatchObject({ trigger: { kind: "error", errorCode: "NOT_FOUND" }, interrupting: true });
+  });
+
+  const mi = (loop: string, attrs = 'actions="approve,reject"') => single(approval("v", "投票", "a,b,c", attrs, loop), chain("s", "v", "e"));
+  const cond = (seq: boolean, c: string) => `<bpmn:multiInstanceLoopCharacteristics isSequential="${seq}"><bpmn:completionCondition>${c}</bpmn:completionCondition></bpmn:multiInstanceLoopCharacteristics>`;
+
+  it.each([
+    ["parallel → 会签", '<bpmn:multiInstanceLoopCharacteristics/>', { mode: "all" }],
+    ["sequential → 依次", '<bpmn:multiInstanceLoopCharacteristics isSequential="true"/>', { mode: "sequential" }],
+    ["one completed → 或签", cond(false, "nrOfCompletedInstances &gt;= 1"), { mode: "any" }],
+    ["all completed → 会签", cond(false, "${nrOfCompletedInstances == nrOfInstances}"), { mode: "all" }],
+    ["approval share → 票签", cond(false, "nrOfApprovals / nrOfInstances &gt;= 0.6"), { mode: "ratio", ratio: 0.6 }],
+    ["anything else stays FEEL", cond(true, "nrOfApprovals &gt;= 2 or nrOfRejections = 0"), { mode: "sequential", completionCondition: "nrOfApprovals >= 2 or nrOfRejections = 0" }],
+  ])("maps %s", async (_name, loop, expected) => {
+    const def = await accepted(mi(loop));
+    expect(def.nodes.v).toMatchObject({ approval: expected });
+  });
+
+  it("keeps niangjia:approval mode when multi-instance agrees, refuses a conflict", async () => {
+    expect((await accepted(mi("<bpmn:multiInstanceLoopCharacteristics/>", 'mode="all"'))).nodes.v).toMatchObject({ approval: { mode: "all" } });
+    expect(await codes(mi("<bpmn:multiInstanceLoopCharacteristics/>", 'mode="any"'))).toContain("approval.modeConflict@v");
+    expect(await codes(mi(cond(false, "nrOfApprovals / nrOfInstances &gt;= 0.6"), 'mode="ratio" ratio="0.5"'))).toContain("approval.modeConflict@v");
+  });
+
+  it.each([
+    ["a standard loop", single(approval("v", "V", "a", 'mode="any"', "<bpmn:standardLoopCharacteristics/>"), chain("s", "v", "e")), "loop.unsupported@v"],
+    ["multi-instance on a service task", single('<bpmn:serviceTask id="svc" niangjia:handler="h"><bpmn:multiInstanceLoopCharacteristics/></bpmn:serviceTask>', chain("s", "svc", "e")), "multiInstance.unsupported@svc"],
+    ["a completion condition in another language", single(approval("v", "V", "a", 'mode="any"', cond(false, "${done}")).replace('mode="any"', ""), chain("s", "v", "e")), "multiInstance.condition@v"],
+  ])("refuses %s", async (_name, xml, code) => {
+    expect(await codes(xml)).toContain(code);
+  });
+});
