@@ -156,25 +156,35 @@ export function FormDesigner({ initialForm, locale, version, userTasks, initialA
   }, [save, saving, state.selectedId, mode]);
 
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
-  const dropIndexFor = (overId: string | number | undefined): number | null => {
-    if (overId === undefined) return null;
-    if (overId === CANVAS_ID) return form.fields.length;
-    const i = indexOfId(state, String(overId));
-    return i >= 0 ? i : null;
+  /** Where a palette item lands: before the card under it, or after it when over its lower or right part. */
+  const dropIndexFor = (e: DragOverEvent | DragEndEvent): number | null => {
+    const over = e.over;
+    if (!over) return null;
+    if (over.id === CANVAS_ID) return form.fields.length;
+    const i = indexOfId(state, String(over.id));
+    if (i < 0) return null;
+    const dragged = e.active.rect.current.translated;
+    if (!dragged) return i;
+    const cx = dragged.left + dragged.width / 2;
+    const cy = dragged.top + dragged.height / 2;
+    const midX = over.rect.left + over.rect.width / 2;
+    const midY = over.rect.top + over.rect.height / 2;
+    const after = cy > midY + over.rect.height / 4 || (Math.abs(cy - midY) <= over.rect.height / 4 && cx > midX);
+    return after ? i + 1 : i;
   };
   const onDragStart = (e: DragStartEvent) => {
     const type = (e.active.data.current as { fieldType?: string } | undefined)?.fieldType;
     setDragType(type ?? null);
   };
   const onDragOver = (e: DragOverEvent) => {
-    if (String(e.active.id).startsWith(PALETTE_PREFIX)) setDropIndex(dropIndexFor(e.over?.id));
+    if (String(e.active.id).startsWith(PALETTE_PREFIX)) setDropIndex(dropIndexFor(e));
   };
   const onDragEnd = (e: DragEndEvent) => {
     const activeId = String(e.active.id);
     setDragType(null);
     setDropIndex(null);
     if (activeId.startsWith(PALETTE_PREFIX)) {
-      const index = dropIndexFor(e.over?.id);
+      const index = dropIndexFor(e);
       if (index !== null) dispatch({ type: "add", fieldType: activeId.slice(PALETTE_PREFIX.length), index });
       return;
     }

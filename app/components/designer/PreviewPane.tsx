@@ -3,6 +3,8 @@ import { useCallback, useMemo, useState } from "react";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FormSchema } from "../../../forms/schema";
 import { buildValidator, FORM_ERROR_KEY } from "../../../forms/buildValidator";
+import { compileForm } from "../../../forms/compileForm";
+import { evaluateFormState } from "../../../forms/formState";
 import { FormRenderer } from "../forms/FormRenderer";
 import { designerText } from "./designerText";
 
@@ -30,12 +32,15 @@ function phoneLayout(schema: FormSchema): FormSchema {
  * server's validateSubmission also judges region codes against the full national data, which the
  * browser does not load.)
  */
-function submittedData(schema: FormSchema, values: Record<string, unknown>, locale: Locale): { ok: true; data: Record<string, unknown> } | { ok: false; errors: Record<string, string> } {
+function submittedData(schema: FormSchema, values: Record<string, unknown>, locale: Locale): { ok: boolean; data: Record<string, unknown>; errors: Record<string, string> } {
   const result = buildValidator(schema, { locale }).safeParse(values);
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, data: result.data, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.length > 0 ? String(issue.path[0]) : FORM_ERROR_KEY] ??= issue.message;
-  return { ok: false, errors };
+  // Not submittable yet: show the fields that already pass, normalized as they would be stored.
+  const state = evaluateFormState(compileForm(schema, { locale }), values);
+  const data = Object.fromEntries(Object.entries(state.values).filter(([key, value]) => !state.hidden.has(key) && !(key in errors) && value !== null));
+  return { ok: false, data, errors };
 }
 
 /**
@@ -89,7 +94,8 @@ export function PreviewPane({ schema, stale, locale, width, onWidthChange, value
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t("submittedDataHint")}
         </Typography.Paragraph>
-        <pre className="nj-json" data-testid="preview-data">{JSON.stringify(result.ok ? result.data : {}, null, 2)}</pre>
+        {!result.ok && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t("previewNotYet")} />}
+        <pre className="nj-json" data-testid="preview-data">{JSON.stringify(result.data, null, 2)}</pre>
         {!result.ok && (
           <>
             <Typography.Title level={5}>{t("previewErrors")}</Typography.Title>

@@ -92,6 +92,7 @@ const text = {
   download: { zh: "下载文件", en: "Download file" },
   submittedData: { zh: "将提交的数据", en: "Data that would be submitted" },
   submittedDataHint: { zh: "服务器校验后实际保存的内容：隐藏字段不保存，计算字段重新计算", en: "What the server would store after validation: hidden fields dropped, computed fields recomputed" },
+  previewNotYet: { zh: "尚未通过校验，不能提交；下面是已填好的部分", en: "Not submittable yet; below are the fields that already pass" },
   previewErrors: { zh: "当前未通过校验的字段", en: "Fields that do not validate yet" },
   previewInvalidForm: { zh: "表单有问题，预览显示的是最后一次有效的版本", en: "The form has problems; the preview shows the last valid version" },
   previewSubmitted: { zh: "预览中的提交不会保存", en: "Submitting in the preview saves nothing" },
