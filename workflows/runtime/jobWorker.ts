@@ -9,6 +9,18 @@ import { CaseCommandError } from "./errors";
 
 type JobRow = { id: string; tenant_id: string; case_id: string | null; key: string; kind: string; payload: JobPayload; attempts: number; max_attempts: number };
 type JobPayload = { event?: CaseEvent | null; handler?: string | null; payload?: unknown; nodeId?: string };
+/** Which failures of a service task the flow catches with an error boundary (set by the engine). */
+type CaughtErrors = { codes: string[]; catchAll: boolean };
+
+/** A service handler threw (as opposed to the case step after it); `code` is the error code it named, if any. */
+class HandlerFailure extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly code: string | undefined,
+  ) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
 
 const LEASE_SECONDS = 60;
 
@@ -37,6 +49,7 @@ export async function runJob(db: Db, job: JobRow): Promise<void> {
     await transitionCase(db, { kind: "event", caseId: job.case_id, event, actorId: null, completesJobId: job.id });
   } catch (err) {
     const message = err instanceof CaseCommandError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
+    if (err instanceof HandlerFailure && (await handToErrorBoundary(db, job, err))) return;
     // A timer the flow no longer wants (the task was decided first) is simply obsolete.
     if (job.kind === "timer" && err instanceof CaseCommandError && err.code === "rejectedByFlow") {
       await db.update(jobs).set({ status: "cancelled", lastError: message, lockedUntil: null, finishedAt: new Date() }).where(eq(jobs.id, job.id));
@@ -56,6 +69,30 @@ export async function runJob(db: Db, job: JobRow): Promise<void> {
   }
 }
 
+/**
+ * A failed call goes to the node's error boundary instead of becoming an incident: at once when
+ * the handler named an error code a boundary catches, after the last retry when one catches all.
+ */
+async function handToErrorBoundary(db: Db, job: JobRow, failure: HandlerFailure): Promise<boolean> {
+  const caught = (job.payload.payload as { errorBoundaries?: CaughtErrors } | null | undefined)?.errorBoundaries;
+  if (!caught || !job.case_id) return false;
+  const named = failure.code !== undefined && caught.codes.includes(failure.code);
+  if (!named && !(caught.catchAll && job.attempts >= job.max_attempts)) return false;
+  try {
+    const event: CaseEvent = { type: "SERVICE_FAILED", nodeId: nodeIdOf(job), error: failure.message.slice(0, 2000), ...(failure.code !== undefined ? { code: failure.code } : {}) };
+    await transitionCase(db, { kind: "event", caseId: job.case_id, event, actorId: null, completesJobId: job.id });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The error code a handler put on what it threw (`code`, a string), if any. */
+function errorCodeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code !== "" ? code : undefined;
+}
+
 async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
   const handlerId = job.payload.handler ?? "";
   const handler = getServiceHandler(handlerId);
@@ -63,7 +100,7 @@ async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
   const [c] = await db.select().from(cases).where(eq(cases.id, job.case_id!));
   if (!c) throw new Error("case not found");
   const nodeId = nodeIdOf(job);
-  const result = await handler({
+  const result = await runHandler(() => handler({
     db,
     tenantId: c.tenantId,
     caseId: c.id,
@@ -73,8 +110,16 @@ async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
     data: c.data as Record<string, unknown>,
     variables: c.variables as Record<string, unknown>,
     payload: job.payload.payload,
-  });
+  }));
   return { type: "SERVICE_DONE", nodeId, result } as CaseEvent;
+}
+
+async function runHandler<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw new HandlerFailure(err, errorCodeOf(err));
+  }
 }
 
 function nodeIdOf(job: JobRow): string {
