@@ -295,6 +295,17 @@ export function FlowModeler({ programId, initialXml, fields, handlers, initialPr
             { value: "testRun", label: <span data-testid="mode-testrun">{t("testRun")}</span> },
           ]}
         />
+        <Space.Compact>
+          <Button onClick={() => get("canvas")?.zoom((get("canvas")?.zoom() ?? 1) * 1.2, "auto")} aria-label={t("zoomIn")} title={t("zoomIn")}>
+            ＋
+          </Button>
+          <Button onClick={() => get("canvas")?.zoom((get("canvas")?.zoom() ?? 1) / 1.2, "auto")} aria-label={t("zoomOut")} title={t("zoomOut")}>
+            －
+          </Button>
+          <Button onClick={fit} title={t("fit")} data-testid="zoom-fit">
+            {t("fit")}
+          </Button>
+        </Space.Compact>
         {mode === "design" && (
           <>
             <Space.Compact>
@@ -303,17 +314,6 @@ export function FlowModeler({ programId, initialXml, fields, handlers, initialPr
               </Button>
               <Button onClick={() => get("commandStack")?.redo()} disabled={!history.redo} title={t("redo")}>
                 ↷ {t("redo")}
-              </Button>
-            </Space.Compact>
-            <Space.Compact>
-              <Button onClick={() => get("canvas")?.zoom((get("canvas")?.zoom() ?? 1) * 1.2, "auto")} aria-label={t("zoomIn")} title={t("zoomIn")}>
-                ＋
-              </Button>
-              <Button onClick={() => get("canvas")?.zoom((get("canvas")?.zoom() ?? 1) / 1.2, "auto")} aria-label={t("zoomOut")} title={t("zoomOut")}>
-                －
-              </Button>
-              <Button onClick={fit} title={t("fit")}>
-                {t("fit")}
               </Button>
             </Space.Compact>
             <Space.Compact>

@@ -47,6 +47,9 @@ const auditKey: Record<string, ModelerTextKey> = {
   service_failed: "actServiceFailed",
 };
 
+/** Simulated times, shown in Beijing time (the engine counts working days there). */
+const clock = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" });
+
 /** Sample data is typed in for simple values only (what conditions usually test). */
 const SAMPLE_KINDS = new Set(["string", "number", "boolean", "date", "stringList"]);
 
@@ -105,8 +108,19 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
   return (
     <div className="nj-testrun" data-testid="testrun-panel">
       <p className="nj-muted">{t("runNote")}</p>
-      <section aria-label={t("sampleData")}>
-        <h4>{t("sampleData")}</h4>
+      <div className="nj-testrun-buttons">
+        <Button type="primary" onClick={start} loading={busy && events.length === 0} data-testid="testrun-start">
+          {result ? t("restart") : t("startRun")}
+        </Button>
+        {ok && events.length > 0 && (
+          <Button onClick={() => xml && submit(xml, events.slice(0, -1))} disabled={busy}>
+            {t("stepBack")}
+          </Button>
+        )}
+      </div>
+      {/* Sample data is asked for before the run; afterwards it folds away under the run. */}
+      <details className="nj-testrun-data" open={!result} style={{ order: result ? 10 : 0 }}>
+        <summary>{t("sampleData")}</summary>
         <p className="nj-muted">{t("sampleDataHelp")}</p>
         <div className="nj-testrun-fields">
           {sampleFields.map((f) => (
@@ -122,18 +136,7 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
             </label>
           ))}
         </div>
-        <div className="nj-testrun-buttons">
-          <Button type="primary" onClick={start} loading={busy && events.length === 0} data-testid="testrun-start">
-            {result ? t("restart") : t("startRun")}
-          </Button>
-          {ok && events.length > 0 && (
-            <Button onClick={() => xml && submit(xml, events.slice(0, -1))} disabled={busy}>
-              {t("stepBack")}
-            </Button>
-          )}
-        </div>
-      </section>
-
+      </details>
       {result && !result.ok && (
         <Alert
           type="error"
@@ -187,7 +190,7 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
             <ol className="nj-testrun-log" data-testid="testrun-log">
               {ok.steps.map((s) => (
                 <li key={s.index}>
-                  <span className="nj-muted">{s.at.slice(5, 16).replace("T", " ")}Z</span>{" "}
+                  <span className="nj-muted">{clock.format(new Date(s.at))}</span>{" "}
                   <strong>{auditKey[s.audit.action] ? t(auditKey[s.audit.action]) : s.audit.action}</strong>
                   {s.audit.by && ` · ${nameOf(s.audit.by)}`}
                   {s.audit.nodeId && (

@@ -14,7 +14,11 @@ export type FlowModelerInstance = InstanceType<typeof Modeler>;
 export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement; config: NiangjiaPanelConfig }): FlowModelerInstance {
   return new Modeler({
     container: options.canvas,
-    propertiesPanel: { parent: options.panel },
+    propertiesPanel: {
+      parent: options.panel,
+      // Open what an admin edits most: name, approvers, the handler, a branch condition.
+      layout: { groups: Object.fromEntries(["general", "niangjia-assignee", "niangjia-service", "niangjia-condition"].map((id) => [id, { open: true }])) },
+    },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, subsetModule, niangjiaPropertiesModule, translateModule(options.config.locale)],
     moddleExtensions: { niangjia: niangjiaDescriptor },
     niangjia: options.config,
