@@ -2,6 +2,7 @@ import { z } from "zod";
 import { compileForm, type CompiledForm } from "./compileForm";
 import { evaluateFeel, feelIsTrue, feelReferencedNames } from "./feel";
 import { evaluateFormState, ownValue } from "./formState";
+import { requiredMessageKey } from "./fieldType";
 import { formMessage, localized, type Locale } from "./messages";
 import type { FileLookup } from "./fields/upload";
 import type { FormSchema } from "./schema";
@@ -57,9 +58,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
     if (f.isEmpty(raw)) {
       if (state.required.has(key)) {
         const label = localized(f.def.label, form.locale);
-        const choice = ["select", "radio", "checkbox", "date"].includes(f.fieldType.hint.widget);
-        const messageKey = f.fieldType.requiredMessage ?? (f.fieldType.valueKind === "consent" ? "consentRequired" : choice ? "requiredChoice" : "required");
-        issues.push({ key, message: formMessage(form.locale, messageKey, { label }) });
+        issues.push({ key, message: formMessage(form.locale, requiredMessageKey(f.fieldType), { label }) });
       }
       data[key] = f.fieldType.emptyValue;
       continue;

@@ -46,3 +46,26 @@ export function ageAt(birth: CalendarDate, at: CalendarDate): number {
   const hadBirthday = at.month > birth.month || (at.month === birth.month && at.day >= birth.day);
   return at.year - birth.year - (hadBirthday ? 0 : 1);
 }
+
+/** `YYYY-MM-DDTHH:mm` in China's time at `now` (a 日期时间 field's "now"). */
+export function chinaNowMinute(now: Date): string {
+  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/**
+ * A civil date-time typed in a form: `YYYY-MM-DDTHH:mm` (what `<input type="datetime-local">`
+ * gives), a space instead of T and whole seconds also accepted; normalized to minutes, or null.
+ */
+export function parseIsoMinute(text: string): string | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (!m || !parseIsoDate(m[1])) return null;
+  const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return `${m[1]}T${m[2]}:${m[3]}`;
+}
+
+/** Days from `a` to `b` (ISO dates); 0 when equal. */
+export function daysBetween(a: string, b: string): number {
+  const ms = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((ms(b) - ms(a)) / 86_400_000);
+}

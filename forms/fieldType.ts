@@ -78,6 +78,15 @@ export function defineFieldType<D extends FieldDefBase>(fieldType: FieldType<D>)
   return fieldType as unknown as FieldType;
 }
 
+const CHOICE_WIDGETS: readonly Widget[] = ["select", "radio", "checkbox", "date", "dateTime", "dateRange", "region"];
+
+/** What a required field left empty says: the type's own message, 请选择… for choices and dates, else 请填写…. */
+export function requiredMessageKey(fieldType: FieldType): MessageKey {
+  if (fieldType.requiredMessage) return fieldType.requiredMessage;
+  if (fieldType.valueKind === "consent") return "consentRequired";
+  return CHOICE_WIDGETS.includes(fieldType.hint.widget) ? "requiredChoice" : "required";
+}
+
 export function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
 }

@@ -54,6 +54,12 @@ const templates = {
   rowIssue: { zh: "第{row}行：{message}", en: "Row {row}: {message}" },
   signatureNotPng: { zh: "{label}不是有效的签名图片", en: "{label} is not a valid signature image" },
   signatureTooLarge: { zh: "{label}图片不能超过{max}KB", en: "{label} image must be at most {max} KB" },
+  notDateTime: { zh: "{label}不是有效的日期时间", en: "{label} is not a valid date and time" },
+  dateRangeIncomplete: { zh: "请选择{label}的开始和结束日期", en: "Choose both the start and the end of {label}" },
+  dateRangeReversed: { zh: "{label}的结束日期不能早于开始日期", en: "{label} cannot end before it starts" },
+  dateRangeTooLong: { zh: "{label}不能超过{max}天", en: "{label} can be at most {max} days" },
+  checklistIncomplete: { zh: "请逐项确认{label}", en: "Please confirm every item of {label}" },
+  signatureRequired: { zh: "请在{label}处手写签名", en: "Please sign {label}" },
   notAnObject: { zh: "提交的内容格式不正确", en: "The submission is not a form object" },
 } satisfies Record<string, LocalizedText>;
 

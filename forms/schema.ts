@@ -4,7 +4,7 @@ import { commonFieldShape, feelExpressionSchema, localizedLongTextSchema, locali
 import { getFieldType } from "./fieldRegistry";
 import type { FieldType, SchemaProblem } from "./fieldType";
 import type {
-  BankCardFieldDef, CheckboxFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
+  AddressFieldDef, BankCardFieldDef, CheckboxFieldDef, ChecklistFieldDef, DateRangeFieldDef, DateTimeFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
   EmailFieldDef, GroupFieldDef, IdNumberFieldDef, MobileFieldDef, MoneyFieldDef, NumberFieldDef, RadioFieldDef,
   RegionFieldDef, SelectFieldDef, SignatureFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
 } from "./fields";
@@ -23,7 +23,7 @@ export type FieldDef =
   | RadioFieldDef | CheckboxFieldDef | SwitchFieldDef | IdNumberFieldDef | MobileFieldDef | EmailFieldDef
   | CreditCodeFieldDef | BankCardFieldDef | StaticFieldDef | GroupFieldDef | ConsentFieldDef | ComputedFieldDef
   | UploadFieldDef
-  | RegionFieldDef | TableFieldDef | SignatureFieldDef;
+  | RegionFieldDef | TableFieldDef | SignatureFieldDef | DateTimeFieldDef | DateRangeFieldDef | AddressFieldDef | ChecklistFieldDef;
 
 export type FormPage = { id: string; title: LocalizedText };
 

@@ -1,9 +1,13 @@
+import { addressField } from "./address";
 import { bankCardField } from "./bankCard";
 import { checkboxField } from "./checkbox";
+import { checklistField } from "./checklist";
 import { computedField } from "./computed";
 import { consentField } from "./consent";
 import { creditCodeField } from "./creditCode";
 import { dateField } from "./date";
+import { dateRangeField } from "./dateRange";
+import { dateTimeField } from "./dateTime";
 import { emailField } from "./email";
 import { groupField } from "./group";
 import { idNumberField } from "./idNumber";
@@ -26,15 +30,19 @@ export const builtinFieldTypes = [
   textField, textareaField, numberField, moneyField, dateField, selectField, radioField,
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
   bankCardField, staticField, groupField, consentField, computedField, uploadField,
-  regionField, tableField, signatureField,
+  regionField, tableField, signatureField, dateTimeField, dateRangeField, addressField, checklistField,
 ];
 
+export type { AddressFieldDef } from "./address";
 export type { BankCardFieldDef } from "./bankCard";
 export type { CheckboxFieldDef } from "./checkbox";
+export type { ChecklistFieldDef } from "./checklist";
 export type { ComputedFieldDef } from "./computed";
 export type { ConsentFieldDef, ConsentValue } from "./consent";
 export type { CreditCodeFieldDef } from "./creditCode";
 export type { DateFieldDef } from "./date";
+export type { DateRangeFieldDef, DateRangeValue } from "./dateRange";
+export type { DateTimeFieldDef } from "./dateTime";
 export type { EmailFieldDef } from "./email";
 export type { GroupFieldDef } from "./group";
 export type { IdNumberFieldDef } from "./idNumber";

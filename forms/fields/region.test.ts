@@ -43,7 +43,7 @@ describe("region cascade field", () => {
     expect(home(["35", "3502", "350299"])).toEqual({ ok: false, errors: { home: "户籍地中的地区不存在" } });
     expect(home(["35", "3301", "330102"])).toEqual({ ok: false, errors: { home: "户籍地中的地区不存在" } }); // 杭州 under 福建
     expect(home(["35", "3502"])).toEqual({ ok: false, errors: { home: "请选择完整的户籍地（选到区县）" } });
-    expect(home([])).toEqual({ ok: false, errors: { home: "请填写户籍地" } });
+    expect(home([])).toEqual({ ok: false, errors: { home: "请选择户籍地" } });
     expect(home([...huli, "350206003"])).toEqual({ ok: false, errors: { home: "户籍地中的地区不存在" } });
     const work = validateSubmission(schema, { home: { codes: huli }, work: { codes: ["35", "3501", "350102", "350102001"] } }, zh);
     expect(work).toEqual({ ok: false, errors: { work: "工作街道须在3502范围内" } });

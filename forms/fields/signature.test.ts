@@ -47,7 +47,7 @@ describe("signature field", () => {
     const big = PNG_DATA_URL_PREFIX + PIXEL.slice(0, -4) + "A".repeat(2000) + "==";
     expect(validateSubmission(schema, { sign: big }, zh)).toEqual({ ok: false, errors: { sign: "本人签名图片不能超过1KB" } });
     expect(validateSubmission(schema, { sign: "x".repeat(5_000_000) }, zh)).toEqual({ ok: false, errors: { sign: "本人签名图片不能超过1KB" } });
-    expect(validateSubmission(schema, {}, zh)).toEqual({ ok: false, errors: { sign: "请填写本人签名" } });
+    expect(validateSubmission(schema, {}, zh)).toEqual({ ok: false, errors: { sign: "请在本人签名处手写签名" } });
   });
 
   it("refuses absurd dimensions in the header", () => {

@@ -17,6 +17,7 @@ export const signatureField = defineFieldType<SignatureFieldDef>({
   type: "signature",
   valueKind: "string",
   emptyValue: null,
+  requiredMessage: "signatureRequired",
   props: { maxKb: z.number().int().min(1).max(SIGNATURE_MAX_KB).optional() },
   buildZod: (field, ctx) => {
     const maxKb = field.maxKb ?? SIGNATURE_DEFAULT_MAX_KB;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { commonFieldShape, localizedTextSchema, type FieldDefBase, type LocalizedText } from "../fieldDef";
 import { fieldMessageContext } from "../fieldMessageContext";
 import { getFieldType, listFieldTypes } from "../fieldRegistry";
-import { CELL_VALUE_KINDS, defineFieldType, isBlank, type FieldType, type FieldZodContext, type SchemaProblem } from "../fieldType";
+import { CELL_VALUE_KINDS, defineFieldType, isBlank, requiredMessageKey, type FieldType, type FieldZodContext, type SchemaProblem } from "../fieldType";
 import { formMessage, localized, type Locale } from "../messages";
 
 /**
@@ -135,8 +135,7 @@ export const tableField = defineFieldType<TableFieldDef>({
           if (col.isEmpty(value)) {
             if (col.def.required) {
               ok = false;
-              const choice = ["select", "radio", "checkbox", "date"].includes(col.fieldType.hint.widget);
-              fail(rowIssue(i, formMessage(ctx.locale, choice ? "requiredChoice" : "required", { label: col.label })), [i, col.def.key]);
+              fail(rowIssue(i, formMessage(ctx.locale, requiredMessageKey(col.fieldType), { label: col.label })), [i, col.def.key]);
             }
             out[col.def.key] = col.fieldType.emptyValue;
             continue;

@@ -1,6 +1,7 @@
 import { Checkbox, Input, InputNumber, Radio, Select, Switch, Typography } from "antd";
 import type { RefCallBack } from "react-hook-form";
 import { resolveDateBound } from "../../../forms/fields/date";
+import { resolveDateTimeBound } from "../../../forms/fields/dateTime";
 import { displayValue } from "../../../forms/displayValue";
 import type { RendererHint } from "../../../forms/fieldType";
 import { localized, type Locale } from "../../../forms/messages";
@@ -94,6 +95,48 @@ export function FieldControl(props: FieldControlProps) {
         />
       );
     }
+    case "dateTime": {
+      const min = field.type === "dateTime" && field.min ? resolveDateTimeBound(field.min, new Date()) : undefined;
+      const max = field.type === "dateTime" && field.max ? resolveDateTimeBound(field.max, new Date()) : undefined;
+      return (
+        <Input
+          type="datetime-local" id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value || null)} onBlur={onBlur}
+          min={min} max={max} disabled={disabled} status={status} size="large" {...aria}
+        />
+      );
+    }
+    case "dateRange": {
+      // Two native date pickers: a phone's own calendar for each end.
+      const range = (typeof value === "object" && value !== null ? value : {}) as { start?: unknown; end?: unknown };
+      const min = field.type === "dateRange" && field.min ? resolveDateBound(field.min, new Date()) : undefined;
+      const max = field.type === "dateRange" && field.max ? resolveDateBound(field.max, new Date()) : undefined;
+      const set = (part: "start" | "end", text: string) => {
+        const next = { start: asText(range.start), end: asText(range.end), [part]: text };
+        onChange(next.start === "" && next.end === "" ? null : next);
+      };
+      return (
+        <div role="group" aria-labelledby={`${id}-label`} style={{ display: "flex", alignItems: "center", gap: 8 }}>
+          <Input
+            type="date" id={id} ref={inputRef} value={asText(range.start)} onChange={(e) => set("start", e.target.value)} onBlur={onBlur}
+            min={min} max={max} disabled={disabled} status={status} size="large" aria-label={rendererText(locale, "rangeStart")} {...aria}
+          />
+          <span aria-hidden>{rendererText(locale, "rangeTo")}</span>
+          <Input
+            type="date" id={`${id}-end`} value={asText(range.end)} onChange={(e) => set("end", e.target.value)} onBlur={onBlur}
+            min={asText(range.start) || min} max={max} disabled={disabled} status={status} size="large" aria-label={rendererText(locale, "rangeEnd")} {...aria}
+          />
+        </div>
+      );
+    }
+    case "checklist":
+      return (
+        <div id={id} role="group" aria-labelledby={`${id}-label`} {...aria}>
+          <Checkbox.Group
+            value={Array.isArray(value) ? (value as string[]) : []} onChange={(vs) => onChange(vs)} disabled={disabled} className="nj-checklist"
+            options={field.type === "checklist" ? field.options.map((o) => ({ value: o.value, label: localized(o.label, locale) })) : []}
+          />
+        </div>
+      );
     case "select":
       return (
         <Select

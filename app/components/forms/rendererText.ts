@@ -20,6 +20,9 @@ const text = {
   signHere: { zh: "请在框内手写签名", en: "Sign inside the box" },
   clearSignature: { zh: "重签", en: "Clear" },
   signed: { zh: "已签名", en: "Signed" },
+  rangeTo: { zh: "至", en: "to" },
+  rangeStart: { zh: "开始日期", en: "Start date" },
+  rangeEnd: { zh: "结束日期", en: "End date" },
   loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
 } satisfies Record<string, { zh: string; en: string }>;
 
