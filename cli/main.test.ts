@@ -36,6 +36,23 @@ describe("niangjia bpmn check", () => {
     if (code === 1) expect(lines.some((l) => l.includes('"severity":"error"'))).toBe(true);
   });
 
+  // The executable approval models: the sub-process, timer and error boundaries they draw now
+  // compile; what is left is named exactly (our approver/handler settings, JUEL/XPath-style
+  // conditions, message events, business-rule and receive tasks).
+  it.each([
+    ["C.1.1", ["approval.missing", "condition.syntax", "service.handler"]],
+    ["C.3.0", ["approval.missing", "boundary.unsupported", "condition.syntax", "start.typed"]],
+    ["C.8.1", ["approval.missing", "element.unsupported", "service.handler"]],
+    ["C.9.1", ["approval.missing", "element.unsupported", "service.handler"]],
+  ])("names exactly what %s lacks", async (model, expected) => {
+    const { code, lines } = await run("bpmn", "check", path.join(fixtures, `${model}.bpmn`));
+    expect(code).toBe(1);
+    const errors = lines.map((l) => JSON.parse(l) as { severity: string; code: string; elementType: string }).filter((p) => p.severity === "error");
+    expect([...new Set(errors.map((p) => p.code))].sort()).toEqual(expected);
+    const refusedTypes = errors.filter((p) => p.code === "element.unsupported").map((p) => p.elementType);
+    expect(refusedTypes.every((t) => t === "bpmn:BusinessRuleTask" || t === "bpmn:ReceiveTask")).toBe(true);
+  });
+
   it.each([
     ["empty", ""],
     ["not xml", "this is not xml at all <<<"],
