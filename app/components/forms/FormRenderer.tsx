@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Alert, Button, Col, Form, Row, Typography } from "antd";
+import { Alert, Button, Col, Form, Row, Steps, Typography } from "antd";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { buildValidator, FORM_ERROR_KEY, type FormData } from "../../../forms/buildValidator";
@@ -104,7 +104,7 @@ export function FormRenderer(props: FormRendererProps) {
   // Defaults are read once, as react-hook-form does; a new case remounts the form through its key.
   const startValues = useMemo(() => initialValues(compiled, defaultValues), [compiled]);
 
-  const { control, handleSubmit, setError, formState } = useForm<FormData, unknown, FormData>({
+  const { control, handleSubmit, setError, formState, trigger, getFieldState } = useForm<FormData, unknown, FormData>({
     resolver,
     defaultValues: startValues,
     mode: "onSubmit",
@@ -117,6 +117,14 @@ export function FormRenderer(props: FormRendererProps) {
     onValuesChange?.(values);
   }, [values, onValuesChange]);
   const submitLock = useSubmitLock(submitting);
+  const [pageId, setPageId] = useState<string | null>(null);
+  const [pendingReveal, setPendingReveal] = useState<Record<string, unknown> | null>(null);
+  const formTop = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!pendingReveal) return;
+    setPendingReveal(null);
+    revealFirstError(compiled.fields, pendingReveal, idOf);
+  }, [pendingReveal]); // runs after the page holding the error has rendered
   const busy = submitting || formState.isSubmitting || submitLock.locked;
 
   useEffect(() => {
@@ -127,18 +135,24 @@ export function FormRenderer(props: FormRendererProps) {
       setError(key, { type: "server", message });
       shown[key] = message;
     }
-    revealFirstError(compiled.fields, shown, idOf);
-  }, [serverErrors, compiled, setError]); // idOf derives from useId, stable for the component's life
+    showErrors(shown);
+  }, [serverErrors, compiled, setError]); // showErrors only reads state set by this render
 
   const onInvalid = (errors: FieldErrors<FormData>) => {
     submitLock.release();
-    revealFirstError(compiled.fields, errors, idOf);
+    showErrors(errors);
   };
   const submit = handleSubmit((data) => {
     onValidSubmit(data);
     submitLock.sent();
   }, onInvalid);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    // Enter in a field of an earlier page means "next", not "submit".
+    if (paged && !isLastPage) {
+      event.preventDefault();
+      void nextPage();
+      return;
+    }
     // A second tap before the first has re-rendered anything must do nothing: checked synchronously.
     if (readOnly || !submitLock.acquire()) {
       event.preventDefault();
@@ -150,6 +164,32 @@ export function FormRenderer(props: FormRendererProps) {
   const permissionOf = (key: string): FieldPermission => fieldPermissions[key] ?? "editable";
   const isShown = (f: CompiledField) => !state.hidden.has(f.def.key) && permissionOf(f.def.key) !== "hidden";
   const renderedKeys = new Set(compiled.fields.filter(isShown).map((f) => f.def.key));
+  // 分步: one page at a time with Steps on top; a page whose fields are all hidden is skipped.
+  const sections = sectionsOf(schema, compiled.fields);
+  const shownSections = sections.filter((s) => s.fields.some(isShown));
+  const paged = !readOnly && shownSections.length > 1;
+  const pageIndex = paged ? Math.max(0, shownSections.findIndex((s) => s.id === pageId)) : 0;
+  const isLastPage = !paged || pageIndex === shownSections.length - 1;
+  const goToPage = (index: number) => {
+    setPageId(shownSections[index]?.id ?? null);
+    formTop.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
+  };
+  // Errors on another page: turn to it first, reveal once it has rendered.
+  function showErrors(errors: Record<string, unknown>) {
+    if (!paged) return revealFirstError(compiled.fields, errors, idOf);
+    const first = compiled.fields.find((f) => Object.prototype.hasOwnProperty.call(errors, f.def.key));
+    const page = first ? shownSections.findIndex((s) => s.fields.includes(first)) : -1;
+    if (page >= 0 && page !== pageIndex) setPageId(shownSections[page].id);
+    setPendingReveal(errors);
+  }
+  /** Validate only this page's fields (the same validator, its errors filtered to them), then move on. */
+  async function nextPage() {
+    const keys = shownSections[pageIndex].fields.filter(isShown).filter((f) => f.valueSchema && f.fieldType.valueKind !== "computed").map((f) => f.def.key);
+    if (await trigger(keys)) return goToPage(pageIndex + 1);
+    const errors = Object.fromEntries(keys.flatMap((k) => (getFieldState(k).error ? [[k, getFieldState(k).error]] : [])));
+    revealFirstError(compiled.fields, errors, idOf);
+  }
+
   const formLevelErrors = [
     ...(serverErrors?.[FORM_ERROR_KEY] ? [serverErrors[FORM_ERROR_KEY]] : []),
     ...(typeof formState.errors[FORM_ERROR_KEY]?.message === "string" ? [formState.errors[FORM_ERROR_KEY].message] : []),
@@ -224,22 +264,44 @@ export function FormRenderer(props: FormRendererProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="nj-form" aria-busy={busy || undefined}>
+    <form onSubmit={onSubmit} noValidate className="nj-form" aria-busy={busy || undefined} ref={formTop}>
       {/* antd's Form supplies Form.Item layout only; react-hook-form owns the values. */}
       <Form layout="vertical" component={false} size="large">
         {formLevelErrors.length > 0 && (
           <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} message={rendererText(locale, "fixErrors")} description={formLevelErrors.join("；")} />
         )}
-        {sectionsOf(schema, compiled.fields).map((section) => (
+        {paged && (
+          <nav aria-label={rendererText(locale, "stepOf", { n: String(pageIndex + 1), total: String(shownSections.length) })} className="nj-steps">
+            <Steps
+              size="small" responsive={false} labelPlacement="vertical" current={pageIndex}
+              onChange={(i) => i < pageIndex && goToPage(i)}
+              items={shownSections.map((s, i) => ({ title: s.title ? localized(s.title, locale) : String(i + 1), disabled: i > pageIndex }))}
+            />
+          </nav>
+        )}
+        {(paged ? [shownSections[pageIndex]] : sections).map((section) => (
           <section key={section.id ?? "_"} aria-label={section.title ? localized(section.title, locale) : undefined}>
             {section.title && <Typography.Title level={4}>{localized(section.title, locale)}</Typography.Title>}
             <Row gutter={16}>{section.fields.filter(isShown).map(renderField)}</Row>
           </section>
         ))}
         {!readOnly && (
-          <Button type="primary" htmlType="submit" block size="large" className="nj-big-button" style={{ minHeight: 44 }} loading={busy} disabled={busy}>
-            {submitLabel ?? rendererText(locale, "submit")}
-          </Button>
+          <div className="nj-form-buttons">
+            {paged && pageIndex > 0 && (
+              <Button size="large" className="nj-big-button" onClick={() => goToPage(pageIndex - 1)} disabled={busy}>
+                {rendererText(locale, "previous")}
+              </Button>
+            )}
+            {isLastPage ? (
+              <Button type="primary" htmlType="submit" block size="large" className="nj-big-button" style={{ minHeight: 44 }} loading={busy} disabled={busy}>
+                {submitLabel ?? rendererText(locale, "submit")}
+              </Button>
+            ) : (
+              <Button type="primary" block size="large" className="nj-big-button" onClick={() => void nextPage()}>
+                {rendererText(locale, "next")}
+              </Button>
+            )}
+          </div>
         )}
       </Form>
     </form>

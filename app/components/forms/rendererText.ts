@@ -23,6 +23,9 @@ const text = {
   rangeTo: { zh: "至", en: "to" },
   rangeStart: { zh: "开始日期", en: "Start date" },
   rangeEnd: { zh: "结束日期", en: "End date" },
+  previous: { zh: "上一步", en: "Back" },
+  next: { zh: "下一步", en: "Next" },
+  stepOf: { zh: "第{n}步，共{total}步", en: "Step {n} of {total}" },
   loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
 } satisfies Record<string, { zh: string; en: string }>;
 

@@ -5,7 +5,7 @@ import type { FormSchema } from "../../../forms/schema";
 export type Section = { id: string | null; title: LocalizedText | null; fields: CompiledField[] };
 
 /**
- * Fields by page, in page order (all pages on one scrolling screen for now); fields without
+ * Fields by page, in page order (the renderer shows one page at a time, read-only views all); fields without
  * a page go on the first one. A form without pages is one untitled section.
  */
 export function sectionsOf(schema: FormSchema, fields: CompiledField[]): Section[] {
