@@ -1,6 +1,12 @@
 /** Small BPMN documents for the lint and test-run tests, laid out left to right with diagram info. */
 
-export type TestNode = { id: string; type: "startEvent" | "endEvent" | "userTask" | "serviceTask" | "exclusiveGateway" | "parallelGateway" | "task" | "scriptTask"; name?: string; inner?: string; attrs?: string };
+export type TestNode = {
+  id: string;
+  type: "startEvent" | "endEvent" | "userTask" | "serviceTask" | "exclusiveGateway" | "parallelGateway" | "task" | "scriptTask" | "boundaryEvent" | "intermediateCatchEvent";
+  name?: string;
+  inner?: string;
+  attrs?: string;
+};
 export type TestFlow = { id: string; from: string; to: string; condition?: string; name?: string };
 
 const size = (type: TestNode["type"]) => (type.endsWith("Event") ? { w: 36, h: 36 } : type.endsWith("Gateway") ? { w: 50, h: 50 } : { w: 100, h: 80 });

@@ -107,6 +107,86 @@ describe("test run replay (pure engine, sample org chain, nothing written)", () 
     expect(Date.parse(last(timedOut).at)).toBeGreaterThan(Date.parse(timedOut.steps[1].at) + 86_400_000);
   });
 
+  it("colours both branches of a parallel block, each into the join", async () => {
+    const xml = bpmn(
+      [
+        { id: "Start", type: "startEvent", name: "提交" },
+        { id: "Fork", type: "parallelGateway" },
+        { id: "A", type: "userTask", name: "基层", inner: approval('mode="single"', 'kind="orgLevel" level="grassroots"') },
+        { id: "B", type: "userTask", name: "街道", inner: approval('mode="single"', 'kind="orgLevel" level="street"') },
+        { id: "Join", type: "parallelGateway" },
+        { id: "End", type: "endEvent", name: "结束" },
+      ],
+      [
+        { id: "F1", from: "Start", to: "Fork" },
+        { id: "FA", from: "Fork", to: "A" },
+        { id: "FB", from: "Fork", to: "B" },
+        { id: "AJ", from: "A", to: "Join" },
+        { id: "BJ", from: "B", to: "Join" },
+        { id: "F9", from: "Join", to: "End" },
+      ],
+    );
+    const r = await clickThrough(xml, [(l) => l === "基层审批人甲：同意", (l) => l === "街道审批人甲：同意"]);
+    expect(r.steps.map((s) => s.active)).toEqual([["A", "B"], ["B"], ["End"]]);
+    expect(r.steps.map((s) => [...s.flows].sort())).toEqual([["F1", "FA", "FB"], ["AJ"], ["BJ", "F9"]]);
+    expect(last(r).status).toBe("approved");
+  });
+
+  it("follows an interrupting boundary timer off its task", async () => {
+    const timer = '<bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT48H</bpmn:timeDuration></bpmn:timerEventDefinition>';
+    const xml = bpmn(
+      [
+        { id: "Start", type: "startEvent", name: "提交" },
+        { id: "A", type: "userTask", name: "基层", inner: approval('mode="single"', 'kind="orgLevel" level="grassroots"') },
+        { id: "End", type: "endEvent", name: "结束" },
+        { id: "Late", type: "boundaryEvent", name: "两天未办", attrs: 'attachedToRef="A"', inner: timer },
+        { id: "District", type: "userTask", name: "区总督办", inner: approval('mode="single"', 'kind="orgLevel" level="district"') },
+        { id: "End2", type: "endEvent", name: "督办结束" },
+      ],
+      [
+        { id: "F1", from: "Start", to: "A" },
+        { id: "F2", from: "A", to: "End" },
+        { id: "F3", from: "Late", to: "District" },
+        { id: "F4", from: "District", to: "End2" },
+      ],
+    );
+    const r = await clickThrough(xml, [(l) => l === "模拟「两天未办」时间到"]);
+    expect(last(r).active).toEqual(["District"]);
+    expect(last(r).nodes).toContain("Late");
+    expect(last(r).flows).toEqual(["F3"]);
+  });
+
+  it("enters and leaves an embedded sub-process", async () => {
+    const inner = bpmn(
+      [
+        { id: "SStart", type: "startEvent", name: "子流程开始" },
+        { id: "Inner", type: "userTask", name: "子流程审批", inner: approval('mode="single"', 'kind="orgLevel" level="street"') },
+        { id: "SEnd", type: "endEvent", name: "子流程结束" },
+      ],
+      [
+        { id: "S1", from: "SStart", to: "Inner" },
+        { id: "S2", from: "Inner", to: "SEnd" },
+      ],
+    );
+    const body = inner.slice(inner.indexOf('<bpmn:startEvent id="SStart"'), inner.indexOf("</bpmn:process>"));
+    const outer = bpmn(
+      [
+        { id: "Start", type: "startEvent", name: "提交" },
+        { id: "Sub", type: "task", name: "子流程" },
+        { id: "End", type: "endEvent", name: "结束" },
+      ],
+      [
+        { id: "F1", from: "Start", to: "Sub" },
+        { id: "F2", from: "Sub", to: "End" },
+      ],
+    );
+    const xml = outer.replace(/<bpmn:task id="Sub" name="子流程">(.*?)<\/bpmn:task>/, `<bpmn:subProcess id="Sub" name="子流程">$1${body}</bpmn:subProcess>`);
+    const started = await run(xml);
+    expect(started.steps[0]).toMatchObject({ active: ["Inner"], flows: ["F1", "S1"] });
+    const done = await clickThrough(xml, [(l) => l === "街道审批人甲：同意"]);
+    expect(last(done)).toMatchObject({ status: "approved", active: ["End"], flows: ["S2", "F2"] });
+  });
+
   it("refuses a flow the compiler refuses, and malformed input, without throwing", async () => {
     const refused = await replayTestRun({ xml: "<nope/>", data: {}, events: [] });
     expect(refused.ok).toBe(false);

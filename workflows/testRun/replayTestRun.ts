@@ -21,7 +21,7 @@ export const testRunEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CC"), nodeId: id, by: id, userIds: z.array(id).max(50), comment: text.optional() }),
   z.object({ type: z.literal("TIMER_FIRED"), timerId: id }),
   z.object({ type: z.literal("SERVICE_DONE"), nodeId: id, result: data }),
-  z.object({ type: z.literal("SERVICE_FAILED"), nodeId: id, error: text }),
+  z.object({ type: z.literal("SERVICE_FAILED"), nodeId: id, error: text, code: z.string().max(200).optional() }),
 ]);
 
 export const testRunInputSchema = z.object({
@@ -71,64 +71,84 @@ const STEP_MS = 3_600_000;
 
 type Persisted = { value?: unknown; context?: { visits?: Record<string, number>; data?: Record<string, unknown>; variables?: Record<string, unknown>; acted?: boolean; applicantId?: string } };
 
-/** Node ids in a snapshot value: a string, or nested parallel regions. */
+/** The leaf node ids of a snapshot value: a string, or nested sub-process and parallel-region states. */
 function activeOf(def: FlowDefinition, value: unknown): string[] {
   const found: string[] = [];
   const visit = (v: unknown) => {
     if (typeof v === "string") {
       if (def.nodes[v]) found.push(v);
     } else if (v && typeof v === "object") {
-      for (const [k, child] of Object.entries(v)) {
-        if (def.nodes[k] && (typeof child !== "object" || child === null)) found.push(k);
-        visit(child);
-      }
+      for (const child of Object.values(v)) visit(child);
     }
   };
   visit(value);
   return [...new Set(found)];
 }
 
-const passThrough = new Set(["start", "exclusiveGateway", "parallelGateway", "inclusiveGateway"]);
+const passThrough = new Set(["start", "exclusiveGateway", "parallelGateway", "subProcess", "boundary"]);
+
+type Edge = { flow: string | null; target: string };
 
 /**
  * The flows a step took from where the case was to where it is now. The machine does not
  * report microsteps, so this follows the diagram through nodes that do not wait (gateways,
- * nodes entered during this step), choosing at an exclusive gateway the branch the engine
- * chooses (first true condition, else the default).
+ * sub-process entry and exit, boundary events, nodes entered during this step), choosing at an
+ * exclusive gateway the branch the engine chooses (first true condition, else the default).
  */
 function pathOf(def: FlowDefinition, from: string[], to: string[], entered: Set<string>, vars: Record<string, unknown>): { nodes: string[]; flows: string[] } {
+  const nodesOf = Object.values(def.nodes);
   const targets = new Set(to);
   const nodes = new Set<string>();
   const flows = new Set<string>();
-  const outgoing = (nodeId: string) => {
+  const outgoing = (nodeId: string): Edge[] => {
     const node = def.nodes[nodeId];
-    const all = def.flows.filter((f) => f.source === nodeId);
-    if (node?.kind !== "exclusiveGateway") return all;
-    const taken = all.find((f) => f.id !== node.defaultFlowId && f.condition && feelIsTrue(f.condition, vars)) ?? all.find((f) => f.id === node.defaultFlowId);
-    return taken ? [taken] : [];
+    let real = def.flows.filter((f) => f.source === nodeId);
+    if (node?.kind === "exclusiveGateway") {
+      const taken = real.find((f) => f.id !== node.defaultFlowId && f.condition && feelIsTrue(f.condition, vars)) ?? real.find((f) => f.id === node.defaultFlowId);
+      real = taken ? [taken] : [];
+    }
+    // An inner end hands over to the sub-process's own outgoing flows.
+    if (node?.kind === "end" && node.parent && !node.terminate) real = def.flows.filter((f) => f.source === node.parent);
+    const edges: Edge[] = real.map((f) => ({ flow: f.id, target: f.target }));
+    if (node?.kind === "subProcess") for (const n of nodesOf) if (n.parent === nodeId && n.kind === "start") edges.push({ flow: null, target: n.id });
+    for (const n of nodesOf) if (n.kind === "boundary" && n.attachedTo === nodeId) edges.push({ flow: null, target: n.id });
+    return edges;
+  };
+  const through = (id: string) => {
+    const node = def.nodes[id];
+    return passThrough.has(node?.kind ?? "") || entered.has(id) || (node?.kind === "end" && Boolean(node.parent) && !node.terminate);
   };
   for (const source of from) {
     // Breadth-first from each source; remember how each node was reached to draw the path.
-    const via = new Map<string, { flow: string; prev: string } | null>([[source, null]]);
+    const via = new Map<string, { flow: string | null; prev: string } | null>([[source, null]]);
     const queue = [source];
     while (queue.length) {
       const at = queue.shift()!;
-      if (at !== source && targets.has(at)) continue;
-      const kind = def.nodes[at]?.kind;
-      if (at !== source && !passThrough.has(kind ?? "") && !entered.has(at)) continue;
-      for (const f of outgoing(at)) {
-        if (via.has(f.target)) continue;
-        via.set(f.target, { flow: f.id, prev: at });
-        queue.push(f.target);
+      if (at !== source && (targets.has(at) || !through(at))) continue;
+      for (const e of outgoing(at)) {
+        if (via.has(e.target)) continue;
+        via.set(e.target, { flow: e.flow, prev: at });
+        queue.push(e.target);
       }
     }
+    let reached = false;
     for (const target of to) {
       if (!via.has(target) || target === source) continue;
-      const back: { flow: string; node: string }[] = [];
+      reached = true;
+      const back: { flow: string | null; node: string }[] = [];
       for (let at: string = target, link = via.get(at); link; at = link.prev, link = via.get(at)) back.push({ flow: link.flow, node: link.prev });
       for (const { flow, node } of back.reverse()) {
         nodes.add(node);
-        flows.add(flow);
+        if (flow) flows.add(flow);
+      }
+    }
+    // A parallel branch that finished waits at its join: draw the flow into the join.
+    if (!reached && !targets.has(source)) {
+      for (const e of outgoing(source)) {
+        if (def.nodes[e.target]?.kind !== "parallelGateway") continue;
+        nodes.add(source);
+        nodes.add(e.target);
+        if (e.flow) flows.add(e.flow);
       }
     }
   }
@@ -187,9 +207,14 @@ function candidates(def: FlowDefinition, step: TestRunStep, persisted: Persisted
       out.push({ label: L(`模拟「${name}」处理成功`, `Simulate "${name}" succeeding`), actor: null, nodeId: job.nodeId, event: { type: "SERVICE_DONE", nodeId: job.nodeId, result: {} } });
       out.push({ label: L(`模拟「${name}」处理失败`, `Simulate "${name}" failing`), actor: null, nodeId: job.nodeId, event: { type: "SERVICE_FAILED", nodeId: job.nodeId, error: "试运行：模拟失败" } });
     } else if (job.event) {
-      const remind = job.key.startsWith("remind:");
+      const kind = job.key.split(":")[0];
       out.push({
-        label: remind ? L(`模拟「${name}」催办时间到`, `Simulate the reminder of "${name}"`) : L(`模拟「${name}」超时`, `Simulate "${name}" timing out`),
+        label:
+          kind === "remind"
+            ? L(`模拟「${name}」催办时间到`, `Simulate the reminder of "${name}"`)
+            : kind === "sla"
+              ? L(`模拟「${name}」超时`, `Simulate "${name}" timing out`)
+              : L(`模拟「${name}」时间到`, `Simulate the timer "${name}" firing`),
         actor: null,
         nodeId: job.nodeId,
         event: job.event,

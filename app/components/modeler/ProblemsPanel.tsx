@@ -29,7 +29,8 @@ export function ProblemsPanel({ problems, checking, locale, onSelect }: Props) {
       ) : (
         <ul className="nj-problems-list">
           {problems.map((p) => {
-            const where = p.elementId ? `${elementTypeName(locale, p.elementType)}「${p.name || p.elementId}」` : t("wholeFlow");
+            const label = p.name || p.elementId;
+            const where = p.elementId ? `${elementTypeName(locale, p.elementType)}${locale === "en" ? ` "${label}"` : `「${label}」`}` : t("wholeFlow");
             return (
               <li key={p.key}>
                 <button type="button" className={`nj-problem nj-problem-${p.severity}`} onClick={() => p.elementId && onSelect(p.elementId)} title={p.elementId ? t("problemHint") : undefined} data-element-id={p.elementId} data-code={p.code}>
