@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Command } from "commander";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import { setDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
-import { apiTokens, cases, programs } from "../db/schema";
+import { apiTokens, cases } from "../db/schema";
 import { tokensCommand } from "../cli/tokensCommand";
 import { drainJobs } from "../workflows/runtime/jobWorker";
 import * as S from "../app/api/apiSchemas.server";
-import { AppClient, createApp } from "./support/appClient";
-import { createDemoDb, membershipApplication } from "./support/demoDb";
+import { AppClient } from "./support/appClient";
+import { membershipApplication } from "./support/demoDb";
+import { useDemoApp } from "./support/demoApp";
 
-type Demo = Awaited<ReturnType<typeof createDemoDb>>;
-let demo: Demo;
-let app: Awaited<ReturnType<typeof createApp>>;
-let programId: string;
-
-beforeAll(async () => {
-  demo = await createDemoDb();
-  setDb(demo);
-  app = await createApp();
-  const [p] = await demo.db.select().from(programs).where(and(eq(programs.code, "membership"), eq(programs.tenantId, "huli")));
-  programId = p.id;
-});
-afterAll(async () => {
-  await app?.close();
-  await demo?.close();
-});
+const ctx = useDemoApp();
 
 /** `niangjia tokens ...` against the test database. */
 async function tokensCli(...args: string[]): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
   let code = 0;
   const program = new Command().exitOverride().configureOutput({ writeOut: (s) => lines.push(s), writeErr: (s) => lines.push(s) });
-  tokensCommand(program, { out: (l) => lines.push(l), withDb: (fn) => fn(demo), setExitCode: (c) => (code = c) });
+  tokensCommand(program, { out: (l) => lines.push(l), withDb: (fn) => fn(ctx.demo), setExitCode: (c) => (code = c) });
   await program.parseAsync(["node", "niangjia", "tokens", ...args]);
   return { code, lines };
 }
@@ -56,7 +41,7 @@ async function api(token: string | null, path: string, init: Init = {}): Promise
   headers.set("X-Niangjia-Client-Address", init.address ?? "127.0.0.1");
   if (init.body !== undefined && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-  return app.fetch(new Request(`http://localhost${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
+  return ctx.app.fetch(new Request(`http://localhost${path}`, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body }));
 }
 
 /** The body, checked against the schema the OpenAPI document publishes for it. */
@@ -75,7 +60,7 @@ async function refusal(res: Response, status: number, code?: string) {
   return body.error;
 }
 
-const submit = (token: string, key: string, data: Record<string, unknown> = membershipApplication(), pid = programId) =>
+const submit = (token: string, key: string, data: Record<string, unknown> = membershipApplication(), pid = ctx.programId) =>
   api(token, "/api/v1/cases", { body: { programId: pid, data }, headers: { "Idempotency-Key": key } });
 
 describe("API: a membership application end to end with tokens", () => {
@@ -88,8 +73,8 @@ describe("API: a membership application end to end with tokens", () => {
     expect(me.csrfToken).toBeUndefined();
 
     const list = await read(await api(worker, "/api/v1/programs"), S.ProgramList);
-    expect(list.programs.map((p) => p.id)).toContain(programId);
-    const detail = await read(await api(worker, `/api/v1/programs/${programId}`), S.ProgramDetail);
+    expect(list.programs.map((p) => p.id)).toContain(ctx.programId);
+    const detail = await read(await api(worker, `/api/v1/programs/${ctx.programId}`), S.ProgramDetail);
     expect(detail.name).toBe("入会申请");
     expect(JSON.stringify(detail.formSchema)).toContain("idNumber");
 
@@ -109,7 +94,7 @@ describe("API: a membership application end to end with tokens", () => {
     expect(taskView.case.data.name).toBe("孙丽");
 
     await read(await api(approver, `/api/v1/tasks/${task.id}/decision`, { body: { action: "approve", comment: "同意入会" } }), S.CaseStep);
-    await drainJobs(demo.db); // the membership number is given by a service task, as the server's job worker would
+    await drainJobs(ctx.demo.db); // the membership number is given by a service task, as the server's job worker would
 
     const seen = await read(await api(worker, `/api/v1/cases/${step.caseId}`), S.CaseDetail);
     expect(seen.status).toBe("approved");
@@ -132,7 +117,7 @@ describe("API: a membership application end to end with tokens", () => {
     const [cx, cy] = [await read(x, S.CaseStep, x.status), await read(y, S.CaseStep, y.status)];
     expect(cx.caseId).toBe(cy.caseId);
     expect([x.status, y.status].sort()).toEqual([200, 201]);
-    const rows = await demo.db.select({ id: cases.id }).from(cases).where(eq(cases.submitKey, "api-idem-0002"));
+    const rows = await ctx.demo.db.select({ id: cases.id }).from(cases).where(eq(cases.submitKey, "api-idem-0002"));
     expect(rows).toHaveLength(1);
   });
 });
@@ -144,26 +129,26 @@ describe("API: validation and errors", () => {
   });
 
   it("422 with the one validator's field errors, and no case", async () => {
-    const before = (await demo.db.select({ id: cases.id }).from(cases)).length;
+    const before = (await ctx.demo.db.select({ id: cases.id }).from(cases)).length;
     const res = await submit(token, "api-bad-0001", membershipApplication({ name: "赵小明", mobile: "13900000001", idNumber: "110105194912310021", extra: "x" }));
     const error = await refusal(res, 422, "invalidData");
     expect(error.fieldErrors?.idNumber).toMatch(/身份证/);
     const english = await api(token, "/api/v1/cases", {
-      body: { programId, data: membershipApplication({ idNumber: "110105194912310021" }) },
+      body: { programId: ctx.programId, data: membershipApplication({ idNumber: "110105194912310021" }) },
       headers: { "Idempotency-Key": "api-bad-0002", "Accept-Language": "en-GB,en;q=0.9" },
     });
     expect((await refusal(english, 422)).fieldErrors?.idNumber).toMatch(/[A-Za-z]/);
-    expect((await demo.db.select({ id: cases.id }).from(cases)).length).toBe(before);
+    expect((await ctx.demo.db.select({ id: cases.id }).from(cases)).length).toBe(before);
   });
 
   it("400 malformed JSON, 415 wrong type, 413 too large, 422 wrong shape, 400 no idempotency key", async () => {
     const key = { "Idempotency-Key": "api-err-0001" };
     await refusal(await api(token, "/api/v1/cases", { raw: "{not json", headers: { ...key, "Content-Type": "application/json" } }), 400, "malformedJson");
     await refusal(await api(token, "/api/v1/cases", { raw: "programId=x", headers: { ...key, "Content-Type": "application/x-www-form-urlencoded" } }), 415, "unsupportedMediaType");
-    await refusal(await api(token, "/api/v1/cases", { raw: JSON.stringify({ programId, data: { name: "x".repeat(1_100_000) } }), headers: { ...key, "Content-Type": "application/json" } }), 413, "bodyTooLarge");
+    await refusal(await api(token, "/api/v1/cases", { raw: JSON.stringify({ programId: ctx.programId, data: { name: "x".repeat(1_100_000) } }), headers: { ...key, "Content-Type": "application/json" } }), 413, "bodyTooLarge");
     const shape = await refusal(await api(token, "/api/v1/cases", { body: { programId: 42, data: [] }, headers: key }), 422, "invalidData");
     expect(Object.keys(shape.fieldErrors ?? {})).toEqual(expect.arrayContaining(["programId", "data"]));
-    await refusal(await api(token, "/api/v1/cases", { body: { programId, data: membershipApplication() } }), 400, "idempotencyKeyRequired");
+    await refusal(await api(token, "/api/v1/cases", { body: { programId: ctx.programId, data: membershipApplication() } }), 400, "idempotencyKeyRequired");
     await refusal(await api(token, "/api/v1/cases", { body: { programId: "no-such-program", data: {} }, headers: key }), 404);
     await refusal(await api(token, "/api/v1/cases", { raw: "[".repeat(100_000), headers: { ...key, "Content-Type": "application/json" } }), 400, "malformedJson");
   });
@@ -205,14 +190,14 @@ describe("API: authentication", () => {
     expect(row.revokedAt).toBeTruthy();
     expect(row.lastUsedAt).toBeTruthy();
     expect(listed.lines.join("\n")).not.toContain(token);
-    const [stored] = await demo.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    const [stored] = await ctx.demo.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token.slice(3));
   });
 
   it("an expired token is 401; a read-only token may read but not act", async () => {
     const { token: expiring, id } = await newToken("13900000002", "--expires-days", "1");
-    await demo.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
+    await ctx.demo.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, id));
     await refusal(await api(expiring, "/api/v1/me"), 401, "invalidToken");
     const { token: reader } = await newToken("13900000002", "--scope", "read");
     expect((await api(reader, "/api/v1/cases")).status).toBe(200);
@@ -231,7 +216,7 @@ describe("API: authentication", () => {
   });
 
   it("session cookie: reads work, POST needs X-CSRF-Token matching the cookie", async () => {
-    const client = new AppClient(app);
+    const client = new AppClient(ctx.app);
     expect((await client.signIn("13900000002", DEMO_PASSWORD)).status).toBe(302);
     const me = await read(await client.get("/api/v1/me"), S.Me);
     expect(me.auth).toBe("session");
@@ -240,13 +225,13 @@ describe("API: authentication", () => {
     const post = (headers: Record<string, string>) =>
       client.request("/api/v1/cases", {
         method: "POST",
-        body: JSON.stringify({ programId, data: membershipApplication({ name: "钱多多", mobile: "13900000002" }) }),
+        body: JSON.stringify({ programId: ctx.programId, data: membershipApplication({ name: "钱多多", mobile: "13900000002" }) }),
         headers: { "Content-Type": "application/json", "Idempotency-Key": "api-cookie-0001", ...headers },
       });
-    const before = (await demo.db.select({ id: cases.id }).from(cases)).length;
+    const before = (await ctx.demo.db.select({ id: cases.id }).from(cases)).length;
     await refusal(await post({}), 403, "csrfFailed");
     await refusal(await post({ "X-CSRF-Token": "x".repeat(32) }), 403, "csrfFailed");
-    expect((await demo.db.select({ id: cases.id }).from(cases)).length).toBe(before);
+    expect((await ctx.demo.db.select({ id: cases.id }).from(cases)).length).toBe(before);
     const ok = await read(await post({ "X-CSRF-Token": csrf }), S.CaseStep, 201);
     expect(ok.status).toBe("running");
   });
@@ -303,7 +288,7 @@ describe("API: scoping, withdraw, return and resubmit, hand-offs", () => {
     const district = detail.colleagues.find((c) => c.name === "张伟")!;
     expect(street && district).toBeTruthy();
 
-    const outsider = await demo.userByMobile("13800000041");
+    const outsider = await ctx.demo.userByMobile("13800000041");
     const stranger = await refusal(await api(approver, `/api/v1/tasks/${task.id}/handoff`, { body: { action: "cc", userIds: [outsider.id] } }), 422, "invalidData");
     expect(stranger.fieldErrors?.userIds).toBeTruthy();
     await refusal(await api(approver, `/api/v1/tasks/${task.id}/handoff`, { body: { action: "teleport" } }), 422, "invalidData");
@@ -317,7 +302,7 @@ describe("API: scoping, withdraw, return and resubmit, hand-offs", () => {
     const streetToken = (await newToken("13800000011")).token;
     const streetTask = (await read(await api(streetToken, "/api/v1/tasks"), S.TaskList)).tasks.find((t) => t.caseId === step.caseId)!;
     await read(await api(streetToken, `/api/v1/tasks/${streetTask.id}/decision`, { body: { action: "approve" } }), S.CaseStep);
-    await drainJobs(demo.db);
+    await drainJobs(ctx.demo.db);
     expect((await read(await api(worker, `/api/v1/cases/${step.caseId}`), S.CaseDetail)).status).toBe("approved");
   });
 });
