@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildValidator } from "./buildValidator";
+import { consentTextHash } from "./consentHash";
 import { validateSubmission } from "./validateSubmission";
 import { idNumberCheckChar } from "./idNumber";
 import { parseFormSchema } from "./schema";
@@ -70,7 +71,7 @@ const expectedData = {
   email: "sun.li@example.com",
   employerCode: "91350100M000100Y43",
   bankCard: "4111111111111111",
-  consent: { accepted: true, version: "v1" },
+  consent: { accepted: true, version: "v1", textHash: consentTextHash(label("同意……")) },
   perCapita: 1666.83,
 };
 
@@ -90,7 +91,7 @@ describe("validateSubmission: round trip for every field type", () => {
       data: {
         name: "孙丽", story: null, familySize: null, income: null, birthday: null, industry: null, shift: null, needs: [],
         isMember: false, idNumber: null, mobile: null, email: null, employerCode: null, bankCard: null,
-        consent: { accepted: true, version: "v1" }, perCapita: null,
+        consent: { accepted: true, version: "v1", textHash: consentTextHash(label("同意……")) }, perCapita: null,
       },
     });
   });

@@ -2,6 +2,7 @@ import { Checkbox, Input, InputNumber, Radio, Select, Switch, Typography } from 
 import type { RefCallBack } from "react-hook-form";
 import { resolveDateBound } from "../../../forms/fields/date";
 import { resolveDateTimeBound } from "../../../forms/fields/dateTime";
+import { consentTextHash } from "../../../forms/consentHash";
 import { displayValue } from "../../../forms/displayValue";
 import type { RendererHint } from "../../../forms/fieldType";
 import { localized, type Locale } from "../../../forms/messages";
@@ -182,7 +183,7 @@ export function FieldControl(props: FieldControlProps) {
             <MarkdownText source={localized(field.text, locale)} />
           </div>
           <Checkbox
-            id={id} ref={inputRef} checked={accepted} onChange={(e) => onChange(e.target.checked ? { accepted: true, version: field.version } : null)}
+            id={id} ref={inputRef} checked={accepted} onChange={(e) => onChange(e.target.checked ? { accepted: true, version: field.version, textHash: consentTextHash(field.text) } : null)}
             disabled={disabled} {...aria}
           >
             {rendererText(locale, "consentCheck", { label: localized(field.label, locale) })}

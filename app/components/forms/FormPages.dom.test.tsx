@@ -2,6 +2,7 @@
 import { cleanup, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseFormSchema, type FormSchema } from "../../../forms/schema";
+import { consentTextHash } from "../../../forms/consentHash";
 import { FormRenderer } from "./FormRenderer";
 
 afterEach(cleanup);
@@ -53,7 +54,7 @@ describe("multi-page (分步) forms", () => {
     expect(screen.getByRole("navigation", { name: "第3步，共3步" })).toBeTruthy();
     fireEvent.click(screen.getByRole("checkbox"));
     fireEvent.click(screen.getByRole("button", { name: /提交申请/ }));
-    await waitFor(() => expect(onValid).toHaveBeenCalledWith({ name: "孙丽", hasChild: false, school: "湖里实验小学", agree: { accepted: true, version: "1" } }));
+    await waitFor(() => expect(onValid).toHaveBeenCalledWith({ name: "孙丽", hasChild: false, school: "湖里实验小学", agree: { accepted: true, version: "1", textHash: consentTextHash(label("所填属实")) } }));
   });
 
   it("turns to the page of the first server error and shows it there", async () => {

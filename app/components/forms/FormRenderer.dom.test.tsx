@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseFormSchema, type FormSchema } from "../../../forms/schema";
+import { consentTextHash } from "../../../forms/consentHash";
 import { FormRenderer } from "./FormRenderer";
 
 // Interaction in a simulated DOM: live conditions, errors and focus, double-submit protection.
@@ -94,7 +95,11 @@ describe("FormRenderer in the browser", () => {
     fireEvent.click(button);
     expect(onData).toHaveBeenCalledTimes(1);
     expect((button as HTMLButtonElement).disabled).toBe(true);
-    expect(onData.mock.calls[0][0]).toEqual({ ...filled, idNumber: "11010519491231002X", mobile: "13900000003", photo: [] });
+    const consent = membership.fields.find((f) => f.type === "consent") as { text: { zh: string; en: string } };
+    expect(onData.mock.calls[0][0]).toEqual({
+      ...filled, idNumber: "11010519491231002X", mobile: "13900000003", photo: [],
+      consent: { accepted: true, version: "2026-1", textHash: consentTextHash(consent.text) },
+    });
   });
 
   it("writes the amount in words live under a money field", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { consentTextHash } from "../../../../forms/consentHash";
 import { validateSubmission } from "../../../../forms/validateSubmission";
 import { parseFormSchema, type FormSchema } from "../../../../forms/schema";
 
@@ -26,19 +27,24 @@ function schema(): FormSchema {
   return result.schema;
 }
 
+/** What is stored for the declaration: its version and the fingerprint of the text that was shown. */
+const declaration = schema().fields.find((f) => f.type === "consent")!;
+const storedConsent = { accepted: true, version: "2026-1", textHash: consentTextHash((declaration as { text: { zh: string; en: string } }).text) };
+const stored = { ...application, consent: storedConsent };
+
 describe("入会申请 form", () => {
   it("parses and passes every semantic check", () => {
     expect(parseFormSchema(json)).toMatchObject({ ok: true });
   });
 
   it("accepts a platform worker's application as is", () => {
-    expect(validateSubmission(schema(), application, { locale: "zh" })).toEqual({ ok: true, data: application });
+    expect(validateSubmission(schema(), application, { locale: "zh" })).toEqual({ ok: true, data: stored });
   });
 
   it("requires the platform only for new forms of employment, and drops it otherwise", () => {
     expect(validateSubmission(schema(), { ...application, platformName: "" }, { locale: "zh" })).toEqual({ ok: false, errors: { platformName: "请填写平台企业" } });
     const employee = validateSubmission(schema(), { ...application, newEmploymentForm: "none" }, { locale: "zh" });
-    expect(employee.ok && employee.data).toEqual({ ...application, newEmploymentForm: "none", platformName: undefined });
+    expect(employee.ok && employee.data).toEqual({ ...stored, newEmploymentForm: "none", platformName: undefined });
     expect(employee.ok && "platformName" in employee.data).toBe(false);
   });
 
@@ -51,6 +57,7 @@ describe("入会申请 form", () => {
 
   it("records the declaration version the applicant accepted", () => {
     const result = validateSubmission(schema(), { ...application, consent: true }, { locale: "en" });
-    expect(result.ok && result.data.consent).toEqual({ accepted: true, version: "2026-1" });
+    expect(result.ok && result.data.consent).toEqual(storedConsent);
+    expect(storedConsent.textHash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 });
