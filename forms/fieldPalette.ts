@@ -52,7 +52,7 @@ const builtins: [string, PaletteEntry][] = [
   ["select", { group: "choice", label: { zh: "下拉选择", en: "Dropdown" }, icon: "select", template: twoOptions }],
   ["radio", { group: "choice", label: { zh: "单选", en: "Single choice" }, icon: "radio", template: twoOptions }],
   ["checkbox", { group: "choice", label: { zh: "多选", en: "Multiple choice" }, icon: "checkbox", template: twoOptions }],
-  ["checklist", { group: "choice", label: { zh: "清单", en: "Checklist" }, icon: "checklist" }],
+  ["checklist", { group: "choice", label: { zh: "清单", en: "Checklist" }, icon: "checklist", template: twoOptions }],
   ["region", { group: "choice", label: { zh: "省市区街道", en: "Region" }, icon: "region" }],
   ["idNumber", { group: "identity", label: { zh: "身份证号", en: "ID number" }, icon: "idNumber" }],
   ["mobile", { group: "identity", label: { zh: "手机号", en: "Mobile" }, icon: "mobile" }],

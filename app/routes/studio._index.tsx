@@ -27,7 +27,7 @@ export default function StudioPrograms() {
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="nj-stack">
+    <div className="nj-studio-col">
       <Typography.Title level={3} className="nj-page-title">
         {t("studioPrograms")}
       </Typography.Title>

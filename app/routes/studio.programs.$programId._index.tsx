@@ -32,7 +32,7 @@ export default function StudioProgramVersions() {
   const { program } = data;
   const draft = program.versions.find((v) => v.status === "draft");
   return (
-    <div className="nj-stack">
+    <div className="nj-studio-col">
       <Alert type="info" showIcon message={t("draftExplain")} />
       <Card
         size="small"

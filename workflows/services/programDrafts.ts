@@ -9,6 +9,7 @@ import { fieldAccessMatrixSchema, setFieldAccessInBpmn, type FieldAccess, type F
 import { compileBpmn } from "../compile";
 import type { FlowDefinition } from "../types";
 import { hasRoleOver, type SessionUser } from "./identity";
+import { publishedVersionFor } from "./programs";
 import { draftConflict, noSourceVersion, programNotFound } from "./studioError";
 
 /**
@@ -141,13 +142,7 @@ function asDraft(row: VersionRow, basedOnVersion: number | null): ProgramDraft {
 }
 
 async function latestPublishedNumber(db: Queryable, programId: string): Promise<number | null> {
-  const [row] = await db
-    .select({ version: programVersions.version })
-    .from(programVersions)
-    .where(and(eq(programVersions.programId, programId), eq(programVersions.status, "published")))
-    .orderBy(desc(programVersions.version))
-    .limit(1);
-  return row?.version ?? null;
+  return (await publishedVersionFor(db, programId))?.version ?? null;
 }
 
 async function draftRow(db: Queryable, programId: string): Promise<VersionRow | undefined> {

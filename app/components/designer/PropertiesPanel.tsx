@@ -25,7 +25,8 @@ export type PropertiesPanelProps = {
   onReplace: (field: DraftField) => void;
 };
 
-const WIDTHS = [6, 8, 12, 16, 24];
+/** Columns out of 24, shown as the share of the row. */
+const WIDTHS: [number, string][] = [[6, "1/4"], [8, "1/3"], [12, "1/2"], [16, "2/3"]];
 const COMMON = new Set(["key", "type", "label", "help", "placeholder", "required", "requiredIf", "hiddenIf", "readonlyIf", "default", "width", "page"]);
 
 function DefaultValueInput({ field, locale, onChange }: { field: DraftField; locale: Locale; onChange: (v: unknown) => void }) {
@@ -142,7 +143,7 @@ export function PropertiesPanel({ field, locale, problems, pages, feelVariables,
           block
           value={typeof field.width === "number" ? field.width : 24}
           onChange={(v) => onPatch({ width: v === 24 ? undefined : v })}
-          options={WIDTHS.map((w) => ({ value: w, label: w === 24 ? t("widthFull") : `${w}/24` }))}
+          options={[...WIDTHS.map(([value, label]) => ({ value, label })), { value: 24, label: t("widthFull") }]}
         />
       </Form.Item>
       {pages.length > 0 && (
