@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { setDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
-import { DatabaseFileStore, LocalFileStore, setFileStore } from "../db/fileStore";
 import { auditLog, cases, files } from "../db/schema";
 import { getFieldType } from "../forms/fieldRegistry";
 import { AppClient, createApp } from "./support/appClient";
 import { installTestProgram, singleApprovalBpmn } from "./support/flowPrograms";
 import { createDemoDb } from "./support/demoDb";
-import { exeBytes, pngOf, uploadTestForm } from "./support/uploadProgram";
+import { exeBytes, pngOf, uploadTestForm, installTestFileStore } from "./support/uploadProgram";
 
 /**
  * The server never trusts the browser: payloads built to get around the form (extra keys,
@@ -24,7 +20,7 @@ let demo: Demo;
 let app: Awaited<ReturnType<typeof createApp>>;
 let programId: string;
 let worker: AppClient;
-let filesDir: string | null = null;
+let removeFiles = () => {};
 
 /** The 明细表 joins the form once its field type is registered. */
 const hasTable = getFieldType("table") !== undefined;
@@ -39,12 +35,7 @@ const membersTable = {
 beforeAll(async () => {
   demo = await createDemoDb();
   setDb(demo);
-  if (demo.kind === "pglite") {
-    filesDir = mkdtempSync(path.join(tmpdir(), "nj-abuse-"));
-    setFileStore(new LocalFileStore(filesDir));
-  } else {
-    setFileStore(new DatabaseFileStore(demo.db));
-  }
+  removeFiles = installTestFileStore(demo);
   app = await createApp();
   const form = { ...uploadTestForm, fields: [...uploadTestForm.fields, ...(hasTable ? [membersTable] : [])] };
   const grassroots = '<niangjia:assignee kind="orgLevel" level="grassroots" role="approver"/>';
@@ -55,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await demo?.close();
-  if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  removeFiles();
 });
 
 async function counts() {

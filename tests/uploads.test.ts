@@ -1,39 +1,30 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { setDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
-import { DatabaseFileStore, LocalFileStore, setFileStore } from "../db/fileStore";
 import { cases, drafts, files } from "../db/schema";
 import { getApplyPage } from "../workflows/services/applicationDrafts";
 import { AppClient, createApp } from "./support/appClient";
 import { createDemoDb } from "./support/demoDb";
-import { exeBytes, installUploadProgram, pdfBytes, pngOf } from "./support/uploadProgram";
+import { exeBytes, installUploadProgram, pdfBytes, pngOf, installTestFileStore } from "./support/uploadProgram";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
 let demo: Demo;
 let app: Awaited<ReturnType<typeof createApp>>;
 let programId: string;
-let filesDir: string | null = null;
+let removeFiles = () => {};
 
 beforeAll(async () => {
   demo = await createDemoDb();
   setDb(demo);
-  if (demo.kind === "pglite") {
-    filesDir = mkdtempSync(path.join(tmpdir(), "nj-uploads-"));
-    setFileStore(new LocalFileStore(filesDir));
-  } else {
-    setFileStore(new DatabaseFileStore(demo.db));
-  }
+  removeFiles = installTestFileStore(demo);
   app = await createApp();
   programId = await installUploadProgram(demo.db);
 });
 afterAll(async () => {
   await app?.close();
   await demo?.close();
-  if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  removeFiles();
 });
 
 async function signedIn(mobile: string) {

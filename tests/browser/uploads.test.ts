@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../db/demoOrgs";
-import { launchChromium, PHONE, shoot } from "../support/browser";
+import { launchChromium, PHONE, shoot, signInAs } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 import { exeBytes } from "../support/uploadProgram";
 
@@ -17,23 +17,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, mobile: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("手机号").fill(mobile);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
+const signIn = (page: Page, mobile: string) => signInAs(page, server.url, mobile, DEMO_PASSWORD);
 
 /** A portrait-like photo made in the browser itself (a real, decodable JPEG). */
-async function portraitJpeg(page: Page): Promise<Buffer> {
+async function portraitJpeg(): Promise<Buffer> {
   const maker = await browser.newPage({ viewport: { width: 300, height: 400 } });
   await maker.setContent(`<body style="margin:0;background:#3b7dd8;height:400px;position:relative;overflow:hidden">
     <div style="position:absolute;left:95px;top:70px;width:110px;height:130px;border-radius:50%;background:#f2c9a0"></div>
     <div style="position:absolute;left:40px;top:215px;width:220px;height:240px;border-radius:110px 110px 0 0;background:#222"></div></body>`);
   const bytes = await maker.screenshot({ type: "jpeg", quality: 85 });
   await maker.close();
-  void page;
   return bytes;
 }
 
@@ -54,7 +47,7 @@ describe("uploads and drafts in a real browser", () => {
     await page.getByText("“证件照.jpg”的实际内容是EXE").scrollIntoViewIfNeeded();
     await shoot(page, "20-upload-refused");
 
-    await fileInput(page).setInputFiles({ name: "近照.jpg", mimeType: "image/jpeg", buffer: await portraitJpeg(page) });
+    await fileInput(page).setInputFiles({ name: "近照.jpg", mimeType: "image/jpeg", buffer: await portraitJpeg() });
     await expect.poll(() => page.locator(".ant-upload-list-item img").count()).toBe(1);
     await expect.poll(() => page.getByText("“证件照.jpg”的实际内容是EXE").count()).toBe(0);
     await page.getByLabel("姓名").fill("钱多多");

@@ -1,6 +1,7 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { DEMO_PASSWORD } from "../../db/demoOrgs";
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
@@ -26,4 +27,22 @@ export async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   if (original) await page.setViewportSize(original);
+}
+
+/** Sign in through the sign-in page as a demo person (every demo account shares one password). */
+export async function signInAs(page: Page, baseUrl: string, mobile: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("手机号").fill(mobile);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
+
+/** Sign in through the login page as a demo person (every demo account shares one password). */
+export async function signIn(page: Page, baseUrl: string, mobile: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/手机号|Mobile/i).fill(mobile);
+  await page.getByLabel(/密码|Password/i).fill(password);
+  await page.getByLabel(/密码|Password/i).press("Enter");
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }

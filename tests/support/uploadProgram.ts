@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { deflateSync } from "node:zlib";
-import type { Queryable } from "../../db/client";
+import type { DbHandle, Queryable } from "../../db/client";
+import { DatabaseFileStore, LocalFileStore, setFileStore } from "../../db/fileStore";
 import { installTestProgram, singleApprovalBpmn } from "./flowPrograms";
 
 const label = (zh: string, en: string) => ({ zh, en });
@@ -24,6 +28,17 @@ const grassroots = '<niangjia:assignee kind="orgLevel" level="grassroots" role="
 
 export async function installUploadProgram(db: Queryable, code = "uploads"): Promise<string> {
   return installTestProgram(db, code, singleApprovalBpmn('mode="any" actions="approve,reject,return"', grassroots), "huli", uploadTestForm);
+}
+
+/** The store a server would use with this database (a fresh folder for PGlite); returns its cleanup. */
+export function installTestFileStore(handle: DbHandle): () => void {
+  if (handle.kind !== "pglite") {
+    setFileStore(new DatabaseFileStore(handle.db));
+    return () => {};
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "nj-files-"));
+  setFileStore(new LocalFileStore(dir));
+  return () => rmSync(dir, { recursive: true, force: true });
 }
 
 function crc32(bytes: Uint8Array): number {

@@ -2,7 +2,7 @@ import { FileOutlined } from "@ant-design/icons";
 import { Typography } from "antd";
 import type { Locale } from "../../../forms/messages";
 import { fileUrl, useUploads } from "./UploadContext";
-import { uploadText } from "./uploadText";
+import { rendererText } from "./rendererText";
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -10,7 +10,7 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 export function FileThumbnails({ ids, locale }: { ids: unknown; locale: Locale }) {
   const { files } = useUploads();
   const list = Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
-  if (list.length === 0) return <Typography.Text type="secondary">{uploadText(locale, "noFiles")}</Typography.Text>;
+  if (list.length === 0) return <Typography.Text type="secondary">{rendererText(locale, "noFiles")}</Typography.Text>;
   return (
     <div className="nj-thumbs">
       {list.map((id) => {

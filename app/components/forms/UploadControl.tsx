@@ -5,7 +5,7 @@ import { useState } from "react";
 import { UPLOAD_DEFAULT_MAX_FILES, UPLOAD_MAX_MB, UPLOAD_TYPES, uploadAccept, uploadMaxBytes, type UploadFieldDef } from "../../../forms/fields/upload";
 import { formMessage, localized, type Locale } from "../../../forms/messages";
 import { fileUrl, useUploads, type UploadedFile } from "./UploadContext";
-import { uploadText } from "./uploadText";
+import { rendererText } from "./rendererText";
 
 export type UploadControlProps = {
   field: UploadFieldDef;
@@ -41,7 +41,7 @@ export function UploadControl({ field, id, value, onChange, disabled, locale, ar
 
   const errorOf = (answer: unknown): string => {
     const body = answer as ServerAnswer | undefined;
-    return body?.error?.fieldErrors?.[field.key] ?? (locale === "en" ? body?.error?.messageEn : body?.error?.message) ?? uploadText(locale, "failed");
+    return body?.error?.fieldErrors?.[field.key] ?? (locale === "en" ? body?.error?.messageEn : body?.error?.message) ?? rendererText(locale, "uploadFailed");
   };
 
   const props: UploadProps<ServerAnswer> = {
@@ -93,9 +93,9 @@ export function UploadControl({ field, id, value, onChange, disabled, locale, ar
     <div {...aria}>
       <Upload {...props}>
         {items.length < maxFiles && !disabled && (
-          <button type="button" className="nj-upload-button" aria-label={`${label}：${uploadText(locale, imagesOnly ? "choosePhoto" : "chooseFile")}`}>
+          <button type="button" className="nj-upload-button" aria-label={`${label}：${rendererText(locale, imagesOnly ? "choosePhoto" : "chooseFile")}`}>
             {imagesOnly ? <CameraOutlined /> : <UploadOutlined />}
-            <div>{uploadText(locale, imagesOnly ? "choosePhoto" : "chooseFile")}</div>
+            <div>{rendererText(locale, imagesOnly ? "choosePhoto" : "chooseFile")}</div>
           </button>
         )}
       </Upload>
@@ -105,7 +105,7 @@ export function UploadControl({ field, id, value, onChange, disabled, locale, ar
         </Typography.Text>
       )}
       <Typography.Text type="secondary" style={{ display: "block", fontSize: 13, marginBottom: 4 }}>
-        {uploadText(locale, "limits", { types, max: field.maxSizeMb ?? UPLOAD_MAX_MB, count: maxFiles })}
+        {rendererText(locale, "uploadLimits", { types, max: String(field.maxSizeMb ?? UPLOAD_MAX_MB), count: String(maxFiles) })}
       </Typography.Text>
     </div>
   );

@@ -27,6 +27,11 @@ const text = {
   next: { zh: "下一步", en: "Next" },
   stepOf: { zh: "第{n}步，共{total}步", en: "Step {n} of {total}" },
   loadFailed: { zh: "加载失败，请点此重试", en: "Could not load; tap to retry" },
+  choosePhoto: { zh: "拍照或选图", en: "Photo" },
+  chooseFile: { zh: "选择文件", en: "Choose file" },
+  uploadLimits: { zh: "支持 {types}，每个不超过 {max} MB，最多 {count} 个", en: "{types}, up to {max} MB each, at most {count}" },
+  uploadFailed: { zh: "上传失败，请检查网络后重试", en: "Upload failed; check the connection and try again" },
+  noFiles: { zh: "未上传", en: "None" },
 } satisfies Record<string, { zh: string; en: string }>;
 
 export type RendererTextKey = keyof typeof text;
