@@ -2,8 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demoOrgs";
-import { launchChromium, PHONE, SCREENSHOT_DIR } from "../support/browser";
+import { launchChromium, PHONE, SCREENSHOT_DIR, signIn } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 
 let server: Awaited<ReturnType<typeof startBuiltServer>>;
@@ -22,14 +21,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, mobile: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("手机号").fill(mobile);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
-
 /** A viewport-sized screenshot (the modeler fills the screen; a full-page capture adds nothing). */
 async function snap(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -43,7 +34,7 @@ describe("the flow modeler in a real browser", () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await signIn(page, "13800000000");
+    await signIn(page, server.url, "13800000000");
 
     await page.goto(`${server.url}/studio`);
     const programHref = await page.locator('a[href^="/studio/programs/"]').first().getAttribute("href");

@@ -29,15 +29,6 @@ export async function shoot(page: Page, name: string): Promise<void> {
   if (original) await page.setViewportSize(original);
 }
 
-/** Sign in through the sign-in page as a demo person (every demo account shares one password). */
-export async function signInAs(page: Page, baseUrl: string, mobile: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("手机号").fill(mobile);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
-
 /** Sign in through the login page as a demo person (every demo account shares one password). */
 export async function signIn(page: Page, baseUrl: string, mobile: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/login`);

@@ -2,23 +2,16 @@ import BpmnModdle, { type ModdleElement } from "bpmn-moddle";
 import { Linter, type LintReport } from "bpmnlint";
 import { compileBpmn } from "../compile";
 import niangjiaDescriptor from "../moddle/niangjia.json";
-import type { FlowDefinition, Localized, Problem } from "../types";
+import type { FlowDefinition, Problem } from "../types";
 import { bpmnlintConfig, bpmnlintResolver } from "./bpmnlintConfig";
 import { translateLintMessage } from "./bpmnlintMessages";
 
-/** One line of the modeler's problems panel, from our compiler or from bpmnlint. */
-export type FlowProblem = {
+/** One line of the modeler's problems panel, from our compiler or from bpmnlint (code `bpmnlint/<rule>`). */
+export type FlowProblem = Problem & {
   /** Stable within one lint run, for list keys. */
   key: string;
   severity: "error" | "warning";
   source: "niangjia" | "bpmnlint";
-  /** Compiler code (`approval.missing`) or `bpmnlint/<rule>`. */
-  code: string;
-  elementId: string;
-  elementType: string;
-  name: string;
-  message: Localized;
-  hint: Localized;
 };
 
 export type FlowLint = {

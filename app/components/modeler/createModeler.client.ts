@@ -17,7 +17,7 @@ export function createModeler(options: { canvas: HTMLElement; panel: HTMLElement
     propertiesPanel: {
       parent: options.panel,
       // Open what an admin edits most: name, approvers, the handler, a branch condition.
-      layout: { groups: Object.fromEntries(["general", "niangjia-assignee", "niangjia-service", "niangjia-condition"].map((id) => [id, { open: true }])) },
+      layout: { groups: Object.fromEntries(["general", "niangjia-assignee", "niangjia-service", "niangjia-condition", "niangjia-timer"].map((id) => [id, { open: true }])) },
     },
     additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, subsetModule, niangjiaPropertiesModule, translateModule(options.config.locale)],
     moddleExtensions: { niangjia: niangjiaDescriptor },

@@ -98,6 +98,8 @@ const words = {
   handler: ["处理器", "Handler"],
   chooseHandler: ["（请选择处理器）", "(choose a handler)"],
   retries: ["失败重试次数", "Retries on failure"],
+  timer: ["定时（工作日）", "Timer in working days"],
+  timerDays: ["几个工作日后（留空则用下方「定时器」的 ISO 时长，如 PT48H）", "Working days (empty: use the ISO duration below, e.g. PT48H)"],
   condition: ["分支条件", "Branch condition"],
   feel: ["条件（FEEL 表达式，如 amount > 2000）", "Condition (FEEL, e.g. amount > 2000)"],
   feelError: ["表达式有语法错误", "The expression has a syntax error"],
@@ -139,6 +141,8 @@ class NiangjiaPropertiesProvider {
     if (type === "bpmn:UserTask" || type === "bpmn:ManualTask") return this.userTaskGroups(element);
     if (type === "bpmn:ServiceTask" || type === "bpmn:SendTask") return [this.serviceGroup(element)];
     if (type === "bpmn:SequenceFlow") return [this.conditionGroup(element)];
+    const timer = ((element.businessObject.get("eventDefinitions") as ModdleEl[] | undefined) ?? []).find((d) => d.$type === "bpmn:TimerEventDefinition");
+    if (timer) return [this.timerGroup(element, timer)];
     return [];
   }
 
@@ -297,6 +301,14 @@ class NiangjiaPropertiesProvider {
     return this.group("service", "service", [
       this.select(el, "nj-handler", this.w("handler"), () => current, (v) => modeling.updateProperties(el, { "niangjia:handler": v || undefined }), [{ value: "", label: this.w("chooseHandler") }, ...handlers.map((h) => ({ value: h, label: h }))]),
       this.number(el, "nj-retries", this.w("retries"), () => (bo.get("niangjia:retries") as number | undefined) ?? 5, (v) => modeling.updateProperties(el, { "niangjia:retries": v === undefined ? undefined : Math.max(0, Math.min(20, Math.round(v))) }), 0, 20),
+    ]);
+  }
+
+  /** Timers in working days (niangjia:workingDays); the standard 定时器 group below takes an ISO duration instead. */
+  private timerGroup(el: DiagramElement, timer: ModdleEl): GroupDef {
+    const modeling = this.injector.get<{ updateModdleProperties(e: DiagramElement, m: ModdleEl, p: Record<string, unknown>): void }>("modeling");
+    return this.group("timer", "timer", [
+      this.number(el, "nj-timer-days", this.w("timerDays"), () => (timer.get("niangjia:workingDays") as number | undefined) ?? undefined, (v) => modeling.updateModdleProperties(el, timer, { "niangjia:workingDays": v === undefined || v <= 0 ? undefined : Math.min(365, Math.round(v)) }), 0, 365),
     ]);
   }
 
