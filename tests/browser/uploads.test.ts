@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demoOrgs";
-import { launchChromium, PHONE, shoot, signInAs } from "../support/browser";
+import { launchChromium, PHONE, shoot, signIn as signInAt } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 import { exeBytes } from "../support/uploadProgram";
 
@@ -17,7 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const signIn = (page: Page, mobile: string) => signInAs(page, server.url, mobile, DEMO_PASSWORD);
+const signIn = (page: Page, mobile: string) => signInAt(page, server.url, mobile);
 
 /** A portrait-like photo made in the browser itself (a real, decodable JPEG). */
 async function portraitJpeg(): Promise<Buffer> {
