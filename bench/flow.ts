@@ -63,7 +63,8 @@ async function compileMedian(xml: string, runs = 15): Promise<{ ms: number; def:
     if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
     def = r.definition;
   }
-  return { ms: median(times), def: def };
+  if (!def) throw new Error("no runs");
+  return { ms: median(times), def };
 }
 
 function median(xs: number[]): number {
