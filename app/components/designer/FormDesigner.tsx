@@ -6,10 +6,8 @@ import {
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { Alert, Badge, Button, Segmented, Space, Tabs, Tooltip, Typography } from "antd";
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import { compileForm } from "../../../forms/compileForm";
 import { paletteEntryOf } from "../../../forms/fieldPalette";
 import { getFieldType } from "../../../forms/fieldRegistry";
-import { evaluateFormState } from "../../../forms/formState";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FormSchema } from "../../../forms/schema";
 import { Canvas, CANVAS_ID } from "./Canvas";
@@ -54,13 +52,17 @@ const collisionDetection: CollisionDetection = (args) => {
   return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => c.id !== CANVAS_ID) });
 };
 
-function feelContextOf(schema: FormSchema | null, values: Record<string, unknown>, locale: Locale) {
-  if (!schema) return undefined;
-  try {
-    return evaluateFormState(compileForm(schema, { locale }), values).values;
-  } catch {
-    return undefined;
+/**
+ * What condition feedback evaluates against: the preview's values as typed, null for the rest.
+ * (Cheap on purpose: it runs after edits; the preview itself applies hiding and computation.)
+ */
+function feelContextOf(fields: DraftField[], values: Record<string, unknown>): Record<string, unknown> {
+  const context: Record<string, unknown> = {};
+  for (const f of fields) {
+    const kind = getFieldType(f.type)?.valueKind ?? "none";
+    if (kind !== "none") context[f.key] = Object.prototype.hasOwnProperty.call(values, f.key) ? values[f.key] : null;
   }
+  return context;
 }
 
 /**
@@ -117,7 +119,7 @@ export function FormDesigner({ initialForm, locale, version, userTasks, initialA
         .map((f) => ({ name: f.key, detail: f.label ? localized({ zh: f.label.zh ?? "", en: f.label.en ?? "" }, locale) : undefined })),
     [form.fields, locale],
   );
-  const feelContext = useMemo(() => feelContextOf(check.schema ?? lastValid.current, previewValues, locale), [check, previewValues, locale]);
+  const feelContext = useMemo(() => feelContextOf(form.fields, previewValues), [form.fields, previewValues]);
   const onPreviewValues = useCallback((next: Record<string, unknown>) => {
     setPreviewValues((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
   }, []);

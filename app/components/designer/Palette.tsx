@@ -10,6 +10,8 @@ export const PALETTE_PREFIX = "palette:";
 function PaletteItem({ type, entry, locale, onAdd }: { type: string; entry: PaletteEntry; locale: Locale; onAdd: (type: string) => void }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_PREFIX}${type}`, data: { fieldType: type } });
   const label = localized(entry.label, locale);
+  // Pointer drags only: Enter and Space keep their button meaning (append the field).
+  const { onKeyDown: _keyboardDrag, ...pointerListeners } = listeners ?? {};
   return (
     <button
       ref={setNodeRef}
@@ -17,7 +19,7 @@ function PaletteItem({ type, entry, locale, onAdd }: { type: string; entry: Pale
       className={`nj-palette-item${isDragging ? " is-dragging" : ""}`}
       data-field-type={type}
       title={label}
-      {...listeners}
+      {...pointerListeners}
       {...attributes}
       onClick={() => onAdd(type)}
     >

@@ -32,13 +32,15 @@ function phoneLayout(schema: FormSchema): FormSchema {
  * server's validateSubmission also judges region codes against the full national data, which the
  * browser does not load.)
  */
-function submittedData(schema: FormSchema, values: Record<string, unknown>, locale: Locale): { ok: boolean; data: Record<string, unknown>; errors: Record<string, string> } {
-  const result = buildValidator(schema, { locale }).safeParse(values);
+type Checker = { validator: ReturnType<typeof buildValidator>; compiled: ReturnType<typeof compileForm> };
+
+function submittedData({ validator, compiled }: Checker, values: Record<string, unknown>): { ok: boolean; data: Record<string, unknown>; errors: Record<string, string> } {
+  const result = validator.safeParse(values);
   if (result.success) return { ok: true, data: result.data, errors: {} };
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) errors[issue.path.length > 0 ? String(issue.path[0]) : FORM_ERROR_KEY] ??= issue.message;
   // Not submittable yet: show the fields that already pass, normalized as they would be stored.
-  const state = evaluateFormState(compileForm(schema, { locale }), values);
+  const state = evaluateFormState(compiled, values);
   const data = Object.fromEntries(Object.entries(state.values).filter(([key, value]) => !state.hidden.has(key) && !(key in errors) && value !== null));
   return { ok: false, data, errors };
 }
@@ -59,7 +61,9 @@ export function PreviewPane({ schema, stale, locale, width, onWidthChange, value
     setStartValues(values);
   }
   const [submittedNote, setSubmittedNote] = useState(false);
-  const result = useMemo(() => submittedData(schema, values, locale), [schema, values, locale]);
+  // Built once per form version, not per keystroke.
+  const checker = useMemo<Checker>(() => ({ validator: buildValidator(schema, { locale }), compiled: compileForm(schema, { locale }) }), [schema, locale]);
+  const result = useMemo(() => submittedData(checker, values), [checker, values]);
   const onValues = useCallback((v: Record<string, unknown>) => onValuesChange({ ...v }), [onValuesChange]);
 
   return (
