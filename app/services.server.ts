@@ -13,6 +13,8 @@ import * as files from "../workflows/services/files";
 import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
+import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
+import * as availability from "../workflows/services/programAvailability";
 import * as programDrafts from "../workflows/services/programDrafts";
 import * as apiTokens from "../workflows/services/apiTokens";
 import * as flowDrafts from "../workflows/services/flowDrafts";
@@ -47,6 +49,8 @@ export const services = {
   userForApiToken: async (token: string, address: string) => apiTokens.userForApiToken(await db(), token, address),
 
   listOpenPrograms: async (user: SessionUser) => programs.listOpenPrograms(await db(), user),
+  programAvailability: async (user: SessionUser, programIds: string[]) => availability.availabilityOf(await db(), user, programIds),
+  listMyWaitlist: async (user: SessionUser) => availability.listMyWaitlist(await db(), user),
   getProgramForApply: async (user: SessionUser, programId: string) => programs.getProgramForApply(await db(), user, programId),
   /** The published form plus the person's autosaved draft and the files it names. */
   getApplyPage: async (user: SessionUser, programId: string) => applicationDrafts.getApplyPage(await db(), user, programId),
@@ -64,6 +68,8 @@ export const services = {
 
   listMyTasks: async (user: SessionUser) => cases.listMyTasks(await db(), user),
   getTask: async (user: SessionUser, taskId: string) => cases.getTask(await db(), user, taskId),
+  /** 可编辑 / 只读 / 隐藏 of every field for the task's assignee at its node. */
+  taskFieldAccess: async (user: SessionUser, taskId: string) => taskFieldAccess(await db(), user, taskId),
   decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision) => cases.decideTask(await db(), user, taskId, decision),
   taskActions: async (taskId: string) => taskActions.taskActionsOf(await db(), taskId),
   colleaguesFor: async (user: SessionUser, taskId: string) => taskActions.colleaguesFor(await db(), user, taskId),

@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Alert, Button, Card, Empty, List, Typography } from "antd";
+import { Alert, Button, Card, Empty, List, Tag, Typography } from "antd";
 import { requireUser } from "~/auth.server";
 import { CaseStatusTag } from "~/components/CaseStatusTag";
 import { formatTime } from "~/components/CaseTimeline";
@@ -9,16 +9,18 @@ import { services } from "~/services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [programs, cases] = await Promise.all([services.listOpenPrograms(user), services.listMyCases(user)]);
+  const [programs, cases, waiting] = await Promise.all([services.listOpenPrograms(user), services.listMyCases(user), services.listMyWaitlist(user)]);
+  const availability = await services.programAvailability(user, programs.map((p) => p.id));
   return json({
     me: { name: user.name, orgName: user.orgName, memberNo: user.memberNo },
-    programs,
+    programs: programs.map((p) => ({ ...p, availability: availability.get(p.id) ?? null })),
     cases: cases.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
+    waiting: waiting.map((w) => ({ ...w, createdAt: w.createdAt.toISOString() })),
   });
 }
 
 export default function Portal() {
-  const { me, programs, cases } = useLoaderData<typeof loader>();
+  const { me, programs, cases, waiting } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -50,14 +52,32 @@ export default function Portal() {
                   </Link>,
                 ]}
               >
-                <List.Item.Meta title={locale === "en" && p.nameEn ? p.nameEn : p.name} description={p.description} />
+                <List.Item.Meta
+                  title={locale === "en" && p.nameEn ? p.nameEn : p.name}
+                  description={
+                    <>
+                      <div>{p.description}</div>
+                      {p.availability && <ProgramFacts availability={p.availability} />}
+                    </>
+                  }
+                />
               </List.Item>
             )}
           />
         )}
       </Card>
       <Card title={t("myCases")} size="small">
-        {cases.length === 0 ? (
+        {waiting.map((w) => (
+          <Alert
+            key={w.id}
+            style={{ marginBottom: 8 }}
+            type="warning"
+            showIcon
+            message={`${locale === "en" && w.programNameEn ? w.programNameEn : w.programName} · ${t("waitlistPosition", { n: w.position })}`}
+            description={t("waitlistHint")}
+          />
+        ))}
+        {cases.length === 0 && waiting.length === 0 ? (
           <Empty description={t("noCases")} />
         ) : (
           <List
@@ -78,6 +98,37 @@ export default function Portal() {
           />
         )}
       </Card>
+    </div>
+  );
+}
+
+type Facts = {
+  opensAt: string | null;
+  closesAt: string | null;
+  refusal: { zh: string; en: string } | null;
+  seats: { left: number; capacity: number; waitlist: boolean } | null;
+};
+
+/** Deadline, seats left and why one may not apply, under a program's description. */
+function ProgramFacts({ availability: a }: { availability: Facts }) {
+  const t = useT();
+  const locale = useLocale();
+  const tags: { text: string; color: string }[] = [];
+  if (a.closesAt) tags.push({ text: `${t("closesOn")} ${formatTime(a.closesAt, locale)}`, color: "blue" });
+  if (a.opensAt && Date.parse(a.opensAt) > Date.now()) tags.push({ text: `${t("opensOn")} ${formatTime(a.opensAt, locale)}`, color: "default" });
+  if (a.seats) {
+    const seatText = a.seats.left > 0 ? t("seatsLeft", { n: a.seats.left }) : a.seats.waitlist ? t("seatsFullWaitlist") : t("seatsFull");
+    tags.push({ text: seatText, color: a.seats.left > 0 ? "green" : "orange" });
+  }
+  if (tags.length === 0 && !a.refusal) return null;
+  return (
+    <div style={{ marginTop: 6, display: "flex", flexWrap: "wrap", gap: 4 }}>
+      {tags.map((tag) => (
+        <Tag key={tag.text} color={tag.color} style={{ marginInlineEnd: 0 }}>
+          {tag.text}
+        </Tag>
+      ))}
+      {a.refusal && <Typography.Text type="warning">{locale === "en" ? a.refusal.en : a.refusal.zh}</Typography.Text>}
     </div>
   );
 }

@@ -32,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await verifyCsrf(request, form);
   try {
     const result = await services.submitApplication(user, params.programId ?? "", parsePayload(form), String(form.get("submitKey") ?? ""), localeOf(request));
-    return redirect(`/portal/cases/${result.caseId}`);
+    // A full program puts the application on its waitlist: the portal shows its place in the queue.
+    return redirect(result.status === "waitlisted" ? "/portal" : `/portal/cases/${result.caseId}`);
   } catch (err) {
     return commandErrorResponse(err);
   }

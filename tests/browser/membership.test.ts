@@ -39,7 +39,7 @@ describe("入会申请 in a real browser", () => {
     await signIn(page, "13900000003");
     await shoot(page, "02-portal");
 
-    await page.getByRole("link", { name: /立即申请/ }).first().click();
+    await page.locator(".ant-list-item", { hasText: "入会申请" }).getByRole("link", { name: /立即申请/ }).click();
     await page.waitForURL(/\/portal\/programs\//);
     // Submitting empty shows field errors beside the fields and changes nothing.
     await page.getByRole("button", { name: /提交申请/ }).click();
@@ -91,7 +91,7 @@ describe("转办 and 抄送 in a real browser", () => {
     const page = await browser.newPage({ viewport: PHONE });
     page.on("pageerror", (e) => console.error("page error:", e));
     await signIn(page, "13900000003");
-    await page.getByRole("link", { name: /立即申请/ }).first().click();
+    await page.locator(".ant-list-item", { hasText: "入会申请" }).getByRole("link", { name: /立即申请/ }).click();
     await page.waitForURL(/\/portal\/programs\//);
     await fillMembershipForm(page);
     await page.getByRole("button", { name: /提交申请/ }).click();

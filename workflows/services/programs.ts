@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Queryable } from "../../db/client";
 import { programs, programVersions } from "../../db/schema";
 import { getOrg } from "../../db/orgs";
@@ -39,7 +39,8 @@ export async function listOpenPrograms(db: Queryable, user: SessionUser) {
   const rows = await db
     .select({ id: programs.id, name: programs.name, nameEn: programs.nameEn, description: programs.description, category: programs.category, ownerOrgId: programs.ownerOrgId, pluginId: programs.pluginId })
     .from(programs)
-    .innerJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.status, "published")));
+    .innerJoin(programVersions, and(eq(programVersions.programId, programs.id), eq(programVersions.status, "published")))
+    .orderBy(asc(programs.createdAt), asc(programs.code));
   const seen = new Set<string>();
   const enabled = rows.some((r) => r.pluginId !== null) ? await enabledPluginIdsForOrgPath(db, user.orgPath) : new Set<string>();
   const open = [];
