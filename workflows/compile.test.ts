@@ -171,3 +171,28 @@ describe("compiler: error boundaries and multi-instance", () => {
     expect(await codes(xml)).toContain(code);
   });
 });
+
+describe("compiler: the MIWG invoice model C.1.1", () => {
+  it("compiles and runs once its steps have approvers, its task a handler, its conditions FEEL and its gateways a default", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { applyEvent, startCase } = await import("./engine");
+    let xml = readFileSync("workflows/__fixtures__/bpmn-miwg/C.1.1.bpmn", "utf8");
+    xml = xml
+      .replace(/<definitions\b/, '<definitions xmlns:niangjia="http://niangjia.org/schema/bpmn/1.0"')
+      .replace(/(<userTask\b[^>]*>\s*<extensionElements>)/g, '$1<niangjia:approval mode="any"><niangjia:assignee kind="users" userIds="clerk"/></niangjia:approval>')
+      .replace(/<serviceTask\b/g, '<serviceTask niangjia:handler="core.archive"')
+      .replace(/(<exclusiveGateway id="invoice_approved")/, '$1 default="invoiceNotApproved"')
+      .replace(/(<exclusiveGateway id="reviewSuccessful_gw")/, '$1 default="reviewNotSuccessful"')
+      .replace(/bpmn:getDataObject\('(\w+)'\)/g, "$1")
+      .replace(/'(\w+)'/g, '"$1"');
+    const def = await accepted(xml);
+    const env = { now: "2026-03-02T01:00:00.000Z", directory: { applicantId: "w", chain: [], programAdmins: [] } };
+    let step = startCase(def, { data: { approved: true }, applicantId: "w" }, env);
+    for (const nodeId of ["assignApprover", "approveInvoice", "prepareBankTransfer"]) {
+      expect(step.openTasks.map((t) => t.nodeId)).toEqual([nodeId]);
+      step = applyEvent(def, step.snapshot, { type: "APPROVE", nodeId, by: "clerk" }, env);
+    }
+    step = applyEvent(def, step.snapshot, { type: "SERVICE_DONE", nodeId: "archiveInvoice", result: {} }, env);
+    expect(step.status).toBe("approved");
+  });
+});
