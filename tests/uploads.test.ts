@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { setDb } from "../db/client";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
-import { cases, drafts, files } from "../db/schema";
+import { cases, drafts, files, tasks } from "../db/schema";
 import { getApplyPage } from "../workflows/services/applicationDrafts";
 import { AppClient, createApp } from "./support/appClient";
 import { createDemoDb } from "./support/demoDb";
@@ -161,6 +161,28 @@ describe("files in an application", () => {
     const reuse = await worker.post(`/portal/programs/${programId}`, { submitKey: "upl-case-0002", payload: JSON.stringify(application({ photos: [photo.id] })) });
     expect(reuse.status).toBe(422);
     expect(await reuse.text()).toContain("证件照片中有文件不存在或已失效");
+  });
+
+  it("a case returned for correction keeps its files and takes new ones, uploaded against the case", async () => {
+    const worker = await signedIn("13900000003");
+    const first = await uploadPng(worker, "第一张.png");
+    const submitted = await worker.post(`/portal/programs/${programId}`, { submitKey: "upl-return-0001", payload: JSON.stringify(application({ photos: [first.id] })) });
+    const caseId = submitted.headers.get("Location")!.split("/").pop()!;
+    const [task] = await demo.db.select().from(tasks).where(eq(tasks.caseId, caseId));
+    const approver = await signedIn("13800000002");
+    expect((await approver.post(`/inbox/tasks/${task.id}`, { decision: "return", comment: "照片不清晰，请补一张" })).status).toBe(302);
+
+    const again = await worker.upload(uploadPath("photos", `&case=${caseId}`), { name: "第二张.png", type: "image/png", bytes: pngOf(50, 50) });
+    expect(again.status).toBe(201);
+    const second = ((await again.json()) as Answer).file!;
+    // Nobody else can upload against this case.
+    expect((await (await signedIn("13900000001")).upload(uploadPath("photos", `&case=${caseId}`), { name: "x.png", bytes: pngOf(4, 4) })).status).toBe(404);
+
+    const resubmitted = await worker.post(`/portal/cases/${caseId}`, { intent: "resubmit", payload: JSON.stringify(application({ photos: [first.id, second.id] })) });
+    expect(resubmitted.status).toBe(302);
+    const attached = await demo.db.select({ id: files.id }).from(files).where(eq(files.caseId, caseId));
+    expect(attached.map((f) => f.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await approver.get(`/files/${second.id}`)).status).toBe(200);
   });
 
   it("refuses another person's file id as not found, and changes nothing", async () => {
