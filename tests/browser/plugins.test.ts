@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../db/demoOrgs";
+import { DESKTOP, launchChromium, shoot } from "../support/browser";
+import { startBuiltServer } from "../support/runServer";
+
+let server: Awaited<ReturnType<typeof startBuiltServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The example plugin is loaded only on request; it starts switched off everywhere.
+  process.env.NIANGJIA_EXAMPLE_PLUGIN = "1";
+  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 2000);
+  delete process.env.NIANGJIA_EXAMPLE_PLUGIN;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, mobile: string) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("手机号").fill(mobile);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
+
+/** What a worker's portal lists, fetched with their session (server-rendered HTML). */
+async function portalOf(mobile: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, mobile);
+  const html = await (await page.request.get(`${server.url}/portal`)).text();
+  await context.close();
+  return html;
+}
+
+describe("plugins page in a real browser", () => {
+  it("an admin switches the example plugin on for 湖里区: 湖里 workers see its program, 思明 workers do not", async () => {
+    expect(server.output()).toContain("example@1.0.0");
+    expect(await portalOf("13900000001")).not.toContain("住院慰问登记");
+
+    const page = await browser.newPage({ viewport: DESKTOP });
+    page.on("pageerror", (e) => console.error("page error:", e));
+    await signIn(page, "13800000000");
+    await page.getByRole("link", { name: "插件" }).click();
+    await page.waitForURL(/\/admin\/plugins/);
+    const toggle = page.locator('[data-plugin="example"]').getByRole("switch", { name: /湖里区总工会/ });
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("false");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    await page.reload();
+    await expect.poll(() => page.locator('[data-plugin="example"]').getByRole("switch").getAttribute("aria-checked")).toBe("true");
+    await shoot(page, "plugins-admin");
+
+    expect(await portalOf("13900000001")).toContain("住院慰问登记");
+    expect(await portalOf("13900000009")).not.toContain("住院慰问登记");
+  });
+});
