@@ -13,6 +13,12 @@ export type ValidatorOptions = {
   now?: Date;
   /** Server only: the uploaded files the submitter may use; without it upload fields check shape only. */
   files?: FileLookup;
+  /**
+   * Browser only: fields this viewer may not see (an approval node's 隐藏). Their values were never
+   * sent, so they are neither checked nor output, nor are rules that read them; the server judges
+   * the whole case.
+   */
+  ignore?: ReadonlySet<string>;
 };
 
 export type FormData = Record<string, unknown>;
@@ -38,7 +44,7 @@ function ruleFails(assert: string, values: Record<string, unknown>): boolean {
   return !result.ok || (result.value !== true && result.value !== null);
 }
 
-function validateCompiled(form: CompiledForm, input: unknown): { data: FormData; issues: FieldIssue[] } {
+function validateCompiled(form: CompiledForm, input: unknown, ignore: ReadonlySet<string> = new Set()): { data: FormData; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     return { data: {}, issues: [{ key: FORM_ERROR_KEY, message: formMessage(form.locale, "notAnObject") }] };
@@ -49,7 +55,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
 
   for (const f of form.fields) {
     const key = f.def.key;
-    if (!f.valueSchema || state.hidden.has(key)) continue; // hidden values are neither checked nor kept
+    if (!f.valueSchema || state.hidden.has(key) || ignore.has(key)) continue; // hidden values are neither checked nor kept
     if (f.fieldType.valueKind === "computed") {
       data[key] = state.values[key]; // recomputed: whatever the client sent is ignored
       continue;
@@ -73,7 +79,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
   for (const rule of form.schema.rules ?? []) {
     const reads = feelReferencedNames(rule.assert);
     // Judging a rule on a value that is already wrong would only repeat the error in other words.
-    if (reads.some((k) => keysWithIssues.has(k))) continue;
+    if (reads.some((k) => keysWithIssues.has(k) || ignore.has(k))) continue;
     if (rule.when !== undefined && !feelIsTrue(rule.when, state.values)) continue;
     if (!ruleFails(rule.assert, state.values)) continue;
     const key = reads.find((k) => shownKeys.has(k)) ?? FORM_ERROR_KEY;
@@ -91,7 +97,7 @@ function validateCompiled(form: CompiledForm, input: unknown): { data: FormData;
 export function buildValidator(schema: FormSchema, options: ValidatorOptions): z.ZodType<FormData, FormData> {
   const form = compileForm(schema, options);
   const validator = z.unknown().transform((input, ctx) => {
-    const { data, issues } = validateCompiled(form, input);
+    const { data, issues } = validateCompiled(form, input, options.ignore);
     for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.key, ...(issue.path ?? [])], input });
     return issues.length > 0 ? z.NEVER : data;
   });

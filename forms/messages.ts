@@ -60,6 +60,7 @@ const templates = {
   dateRangeTooLong: { zh: "{label}不能超过{max}天", en: "{label} can be at most {max} days" },
   checklistIncomplete: { zh: "请逐项确认{label}", en: "Please confirm every item of {label}" },
   signatureRequired: { zh: "请在{label}处手写签名", en: "Please sign {label}" },
+  notEditable: { zh: "{label}在本环节不可修改", en: "{label} cannot be changed at this step" },
   notAnObject: { zh: "提交的内容格式不正确", en: "The submission is not a form object" },
 } satisfies Record<string, LocalizedText>;
 

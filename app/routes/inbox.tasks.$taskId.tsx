@@ -8,6 +8,7 @@ import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
 import { FormView } from "~/components/forms/FormView";
 import { UploadProvider } from "~/components/forms/UploadContext";
+import { visibleData } from "../../forms/fieldAccess";
 import { commandErrorResponse, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
@@ -30,10 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "approver");
   try {
     const task = await services.getTask(user, params.taskId ?? "");
-    const view = await services.getCaseView(user, task.caseId);
+    const caseView = await services.getCaseView(user, task.caseId);
+    // 隐藏 fields of this node never reach the approver's browser.
+    const access = await services.taskFieldAccess(user, task.id);
+    const view = { ...caseView, data: visibleData(caseView.data, access) };
     const allowed = await services.taskActions(task.id);
     const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
-    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues });
+    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues, access });
   } catch (err) {
     throw commandErrorResponse(err);
   }
@@ -71,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TaskPage() {
-  const { task, view, allowed, colleagues } = useLoaderData<typeof loader>();
+  const { task, view, allowed, colleagues, access } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -79,15 +83,13 @@ export default function TaskPage() {
   const [comment, setComment] = useState("");
   const commentError = failure?.error?.fieldErrors?.comment;
   const handOffFailed = ["to", "userId", "userIds"].some((k) => failure?.error?.fieldErrors?.[k]);
-  const fields = (view.formSchema as { fields?: { key: string }[] }).fields ?? [];
-  const permissions = Object.fromEntries(fields.map((f) => [f.key, "readonly" as const]));
   return (
     <div className="nj-stack" style={{ maxWidth: 960, margin: "0 auto" }}>
       <Link to="/inbox">← {t("backToInbox")}</Link>
       <CaseSummary view={view} />
       <Card title={t("formData")}>
         <UploadProvider files={view.files}>
-          <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={permissions} />
+          <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={access} />
         </UploadProvider>
       </Card>
       <Card title={t("timeline")}>

@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "rea
 import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 import { buildValidator, FORM_ERROR_KEY, type FormData } from "../../../forms/buildValidator";
 import { compileForm, type CompiledField } from "../../../forms/compileForm";
+import type { FieldAccess } from "../../../forms/fieldAccess";
 import { evaluateFormState } from "../../../forms/formState";
 import { initialValues } from "../../../forms/initialValues";
 import { localized, type Locale } from "../../../forms/messages";
@@ -13,7 +14,7 @@ import { MarkdownText } from "./MarkdownText";
 import { rendererText } from "./rendererText";
 import { sectionsOf } from "./sections";
 
-export type FieldPermission = "editable" | "readonly" | "hidden";
+export type FieldPermission = FieldAccess;
 
 export type FormRendererProps = {
   schema: FormSchema;
@@ -26,7 +27,11 @@ export type FormRendererProps = {
   submitLabel?: string;
   /** Called with the validator's output: normalized, hidden fields dropped, computed fields filled. */
   onValidSubmit: (data: Record<string, unknown>) => void;
-  /** Per-field access for this viewer (an approval node's 可编辑/只读/隐藏); editable by default. */
+  /**
+   * Per-field access for this viewer (an approval node's 可编辑/只读/隐藏, from fieldAccessFor); when
+   * given, hidden fields are neither shown nor validated and only editable fields are submitted.
+   * Without it (an applicant) every field is editable.
+   */
   fieldPermissions?: Record<string, FieldPermission>;
   readOnly?: boolean;
   /** Every change of the raw values (the designer's preview shows what would be submitted). */
@@ -100,7 +105,11 @@ export function FormRenderer(props: FormRendererProps) {
   const idPrefix = useId();
   const idOf = (key: string) => `${idPrefix}${key}`;
   const compiled = useMemo(() => compileForm(schema, { locale }), [schema, locale]);
-  const resolver = useMemo(() => zodResolver(buildValidator(schema, { locale })), [schema, locale]);
+  const hiddenKeys = Object.entries(fieldPermissions).filter(([, a]) => a === "hidden").map(([k]) => k).join(",");
+  const resolver = useMemo(
+    () => zodResolver(buildValidator(schema, { locale, ignore: new Set(hiddenKeys ? hiddenKeys.split(",") : []) })),
+    [schema, locale, hiddenKeys],
+  );
   // Defaults are read once, as react-hook-form does; a new case remounts the form through its key.
   const startValues = useMemo(() => initialValues(compiled, defaultValues), [compiled]);
 
@@ -143,7 +152,8 @@ export function FormRenderer(props: FormRendererProps) {
     showErrors(errors);
   };
   const submit = handleSubmit((data) => {
-    onValidSubmit(data);
+    // An approver sends only what their node lets them change.
+    onValidSubmit(props.fieldPermissions ? Object.fromEntries(Object.entries(data).filter(([k]) => permissionOf(k) === "editable")) : data);
     submitLock.sent();
   }, onInvalid);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
