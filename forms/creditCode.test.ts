@@ -16,6 +16,22 @@ describe("validateCreditCode (GB 32100-2015)", () => {
     expect(validateCreditCode("91350100m000100y43").ok).toBe(true);
   });
 
+  it("accepts codes printed on real business licences (a wrong check would pass by chance once in 31)", () => {
+    for (const code of ["914403001922038216", "9144030071526726XG", "91330100716105852F", "91110000100005220B", "91110108551385082Q", "911100001000079554", "91110000710925462X"]) {
+      expect(validateCreditCode(code), code).toEqual({ ok: true, normalized: code });
+    }
+  });
+
+  it("catches every swap of two adjacent different characters (MOD 31 with these weights)", () => {
+    fc.assert(
+      fc.property(validCreditCode, fc.integer({ min: 0, max: 15 }), (code, pos) => {
+        fc.pre(code[pos] !== code[pos + 1] && (pos < 1 || pos > 7 || (/\d/.test(code[pos]) && /\d/.test(code[pos + 1]))));
+        const swapped = code.slice(0, pos) + code[pos + 1] + code[pos] + code.slice(pos + 2);
+        expect(validateCreditCode(swapped).ok).toBe(false);
+      }),
+    );
+  });
+
   it("accepts every code whose check character is computed", () => {
     fc.assert(fc.property(validCreditCode, (code) => validateCreditCode(code).ok));
   });

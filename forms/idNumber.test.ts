@@ -25,6 +25,22 @@ describe("validateIdNumber", () => {
     expect(validateIdNumber(" 11010519491231002x ", NOW)).toEqual({ ok: true, normalized: "11010519491231002X" });
   });
 
+  it("computes the check characters of GB 11643-1999's examples", () => {
+    expect(idNumberCheckChar("11010519491231002")).toBe("X");
+    expect(idNumberCheckChar("44052418800101001")).toBe("4"); // 440524188001010014 (born 1880: refused as a birth date today, but the check holds)
+    expect(validateIdNumber("440524188001010014", NOW)).toEqual({ ok: false, problem: "birthDate" });
+  });
+
+  it("catches every swap of two adjacent different characters among the first 17 (MOD 11-2)", () => {
+    fc.assert(
+      fc.property(validIdNumber, fc.integer({ min: 0, max: 15 }), (id, pos) => {
+        fc.pre(id[pos] !== id[pos + 1]);
+        const swapped = id.slice(0, pos) + id[pos + 1] + id[pos] + id.slice(pos + 2);
+        expect(validateIdNumber(swapped, NOW).ok).toBe(false);
+      }),
+    );
+  });
+
   it("accepts every ID whose check character is computed", () => {
     fc.assert(fc.property(validIdNumber, (id) => validateIdNumber(id, NOW).ok));
   });

@@ -67,6 +67,75 @@ describe("moneyInWords", () => {
   });
 });
 
+/** A reader of 金额大写 for the tests only: words → amount in fen (分). */
+function wordsToFen(words: string): bigint {
+  const DIGIT = "零壹贰叁肆伍陆柒捌玖";
+  const SMALL: Record<string, bigint> = { 拾: 10n, 佰: 100n, 仟: 1000n };
+  const negative = words.startsWith("负");
+  const body = words.replace(/^负/, "").replace(/整$/, "");
+  const section = (s: string): bigint => {
+    let acc = 0n;
+    let digit = 0n;
+    for (const ch of s) {
+      if (DIGIT.includes(ch)) digit = BigInt(DIGIT.indexOf(ch));
+      else if (SMALL[ch]) {
+        acc += digit * SMALL[ch];
+        digit = 0n;
+      } else throw new Error(`unexpected ${ch} in ${words}`);
+    }
+    return acc + digit;
+  };
+  const integer = (s: string): bigint => {
+    const yi = s.lastIndexOf("亿");
+    if (yi >= 0) return integer(s.slice(0, yi)) * 100_000_000n + integer(s.slice(yi + 1));
+    const wan = s.lastIndexOf("万");
+    if (wan >= 0) return integer(s.slice(0, wan)) * 10_000n + integer(s.slice(wan + 1));
+    return section(s);
+  };
+  const [yuanPart, rest] = body.includes("元") ? body.split("元") : ["", body];
+  const jiao = /([壹贰叁肆伍陆柒捌玖])角/.exec(rest);
+  const fen = /([壹贰叁肆伍陆柒捌玖])分/.exec(rest);
+  const total = integer(yuanPart) * 100n + BigInt(jiao ? DIGIT.indexOf(jiao[1]) : 0) * 10n + BigInt(fen ? DIGIT.indexOf(fen[1]) : 0);
+  return negative ? -total : total;
+}
+
+describe("moneyInWords read back", () => {
+  it("the published examples: 1234.56 → 壹仟贰佰叁拾肆元伍角陆分, and back", () => {
+    expect(moneyInWords(1234.56)).toBe("壹仟贰佰叁拾肆元伍角陆分");
+    expect(moneyInWords("1234.56")).toBe("壹仟贰佰叁拾肆元伍角陆分");
+    expect(wordsToFen("壹仟贰佰叁拾肆元伍角陆分")).toBe(123456n);
+    expect(wordsToFen("壹佰万零壹佰亿元整")).toBe(100010000000000n * 100n);
+  });
+
+  it("round trip: reading the words gives back the amount, to the fen, up to 10¹⁶ yuan", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 18n - 1n }), fc.boolean(), (fen, negative) => {
+        const text = `${negative ? "-" : ""}${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`;
+        expect(wordsToFen(moneyInWords(text))).toBe(negative ? -fen : fen);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("different amounts never share their words (the words are a faithful name of the amount)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), (a, b) => {
+        fc.pre(a !== b);
+        const words = (fen: bigint) => moneyInWords(`${fen / 100n}.${String(fen % 100n).padStart(2, "0")}`);
+        expect(words(a)).not.toBe(words(b));
+      }),
+    );
+  });
+
+  it("numbers and their decimal text agree for every amount a money field can hold", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (fen) => {
+        expect(moneyInWords(fen / 100)).toBe(moneyInWords((fen / 100).toFixed(2)));
+      }),
+    );
+  });
+});
+
 describe("moneyInWords above 万亿", () => {
   it("shares 亿 between the 万亿 and 亿 groups", () => {
     expect(moneyInWords("100010000000000")).toBe("壹佰万零壹佰亿元整");
