@@ -15,6 +15,8 @@ import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
 import * as availability from "../workflows/services/programAvailability";
+import * as inbox from "../workflows/services/inboxQueries";
+export { matchesSearch } from "../workflows/services/inboxQueries";
 import * as programDrafts from "../workflows/services/programDrafts";
 import * as apiTokens from "../workflows/services/apiTokens";
 import * as flowDrafts from "../workflows/services/flowDrafts";
@@ -75,6 +77,7 @@ export const services = {
   colleaguesFor: async (user: SessionUser, taskId: string) => taskActions.colleaguesFor(await db(), user, taskId),
   commandTask: async (user: SessionUser, taskId: string, command: taskActions.TaskCommand) => taskActions.commandTask(await db(), user, taskId, command),
   listCopiedToMe: async (user: SessionUser) => cases.listCopiedToMe(await db(), user),
+  listMyDoneTasks: async (user: SessionUser) => inbox.listMyDoneTasks(await db(), user),
 
   listStudioPrograms: async (user: SessionUser) => programDrafts.listStudioPrograms(await db(), user),
   getStudioProgram: async (user: SessionUser, programId: string) => programDrafts.getStudioProgram(await db(), user, programId),

@@ -64,7 +64,7 @@ describe("转办 / 加签 / 抄送", () => {
     const caseId = await newCase();
     const task = await openTaskFor(caseId, unit);
     const names = (await colleaguesFor(demo.db, unit, task.id)).map((c) => c.name);
-    expect(names).toEqual(["林芳", "张伟", "刘洋"]);
+    expect(names).toEqual(["林芳", "何静", "张伟", "刘洋"]);
   });
 
   it("转办 hands the task over: the new holder decides, the timeline names them, 撤回 is no longer possible", async () => {

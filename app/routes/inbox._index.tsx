@@ -1,87 +1,152 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Card, Empty, List, Tabs, Typography } from "antd";
+import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Badge, Card, Empty, Input, List, Select, Tabs, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { CaseStatusTag } from "~/components/CaseStatusTag";
 import { requirePermission } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
+import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/useT";
-import { services } from "~/services.server";
+import { matchesSearch, services } from "~/services.server";
+
+const TABS = ["pending", "done", "cc", "mine"] as const;
+type Tab = (typeof TABS)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "approver");
-  const [tasks, copies] = await Promise.all([services.listMyTasks(user), services.listCopiedToMe(user)]);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const program = url.searchParams.get("program") ?? "";
+  const [tasks, done, copies, mine] = await Promise.all([services.listMyTasks(user), services.listMyDoneTasks(user), services.listCopiedToMe(user), services.listMyCases(user)]);
+  const keep = <T extends { caseNo: string; applicantName: string; programId: string; data: unknown }>(rows: T[]) => rows.filter((r) => matchesSearch(r, q, program || undefined));
+  const now = Date.now();
+  const programs = new Map<string, string>();
+  for (const r of [...tasks, ...done, ...copies]) programs.set(r.programId, r.programName);
+  // Dates become strings and overdue is decided here, so the page renders the same on server and client.
   return json({
-    tasks: tasks.map((t) => ({ ...t, receivedAt: t.receivedAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null })),
-    copies: copies.map((c) => ({ ...c, copiedAt: c.copiedAt.toISOString() })),
+    q,
+    program,
+    programs: [...programs].map(([value, label]) => ({ value, label })),
+    pending: keep(tasks).map(({ data: _data, ...t }) => ({ ...t, receivedAt: t.receivedAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null, overdue: Boolean(t.dueAt && t.dueAt.getTime() < now) })),
+    done: keep(done).map(({ data: _data, ...t }) => ({ ...t, completedAt: t.completedAt?.toISOString() ?? null })),
+    copies: keep(copies).map(({ data: _data, ...c }) => ({ ...c, copiedAt: c.copiedAt.toISOString() })),
+    mine: mine
+      .filter((c) => matchesSearch({ caseNo: c.caseNo, applicantName: user.name, programId: c.programId }, q, program || undefined))
+      .map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
   });
 }
 
+function CaseRow({ to, title, right, meta }: { to: string; title: ReactNode; right: ReactNode; meta: ReactNode }) {
+  return (
+    <List.Item>
+      <Link to={to} style={{ display: "block", width: "100%" }}>
+        <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
+          <strong style={{ minWidth: 0, overflowWrap: "anywhere" }}>{title}</strong>
+          <span>{right}</span>
+        </div>
+        <div className="nj-muted">{meta}</div>
+      </Link>
+    </List.Item>
+  );
+}
+
 export default function Inbox() {
-  const { tasks, copies } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const programName = (row: { programName: string; programNameEn: string | null }) => (locale === "en" && row.programNameEn ? row.programNameEn : row.programName);
-  const pending = (
-    <Card size="small">
-      {tasks.length === 0 ? (
-        <Empty description={t("noTasks")} />
-      ) : (
-        <List
-          dataSource={tasks}
-          renderItem={(task) => (
-            <List.Item>
-              <Link to={`/inbox/tasks/${task.taskId}`} style={{ display: "block", width: "100%" }}>
-                <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
-                  <strong>
-                    {programName(task)} · {task.applicantName}
-                  </strong>
-                  <span className="nj-muted">{task.taskName}</span>
-                </div>
-                <div className="nj-muted">
-                  {task.caseNo} · {t("receivedAt")} {formatTime(task.receivedAt, locale)}
-                </div>
-              </Link>
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const tab: Tab = TABS.includes(params.get("tab") as Tab) ? (params.get("tab") as Tab) : "pending";
+  const name = (row: { programName: string; programNameEn: string | null }) => (locale === "en" && row.programNameEn ? row.programNameEn : row.programName);
+  const list = <T,>(rows: T[], empty: MessageKey, render: (row: T) => ReactNode) => (
+    <Card size="small">{rows.length === 0 ? <Empty description={t(empty)} /> : <List dataSource={rows} renderItem={render} />}</Card>
   );
-  const copied = (
-    <Card size="small">
-      {copies.length === 0 ? (
-        <Empty description={t("noCopies")} />
-      ) : (
-        <List
-          dataSource={copies}
-          renderItem={(c) => (
-            <List.Item>
-              <Link to={`/portal/cases/${c.caseId}`} style={{ display: "block", width: "100%" }}>
-                <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
-                  <strong>
-                    {programName(c)} · {c.applicantName}
-                  </strong>
-                  <CaseStatusTag status={c.status} />
-                </div>
-                <div className="nj-muted">
-                  {c.caseNo} · {t("copiedAt")} {formatTime(c.copiedAt, locale)}
-                </div>
-              </Link>
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
+  const go = (next: Record<string, string>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) if (v) p.set(k, v); else p.delete(k);
+    navigate(`?${p.toString()}`, { replace: true, preventScrollReset: true });
+  };
+  const counted = (key: MessageKey, n: number, color: string) => (
+    <span>
+      {t(key)} <Badge count={n} showZero color={color} overflowCount={999} />
+    </span>
   );
+
   return (
     <div className="nj-stack">
       <Typography.Title level={3} className="nj-page-title">
         {t("inbox")}
       </Typography.Title>
+      <Form method="get" className="nj-inbox-filters" style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+        <input type="hidden" name="tab" value={tab} />
+        <Input.Search name="q" defaultValue={data.q} placeholder={t("searchInbox")} aria-label={t("searchInbox")} allowClear enterButton size="large" style={{ flex: "1 1 260px" }} onSearch={(q) => go({ q })} />
+        <Select
+          aria-label={t("allPrograms")}
+          size="large"
+          style={{ flex: "0 1 220px", minWidth: 160 }}
+          value={data.program}
+          onChange={(program: string) => go({ program })}
+          options={[{ value: "", label: t("allPrograms") }, ...data.programs]}
+        />
+      </Form>
       <Tabs
+        activeKey={tab}
+        onChange={(key) => go({ tab: key === "pending" ? "" : key })}
         items={[
-          { key: "pending", label: <span>{t("pendingTasks")} <Badge count={tasks.length} showZero color="#c8102e" /></span>, children: pending },
-          { key: "cc", label: <span>{t("copiedToMe")} <Badge count={copies.length} showZero color="#8c8c8c" /></span>, children: copied },
+          {
+            key: "pending",
+            label: counted("pendingTasks", data.pending.length, "#c8102e"),
+            children: list(data.pending, "noTasks", (task) => (
+              <CaseRow
+                to={`/inbox/tasks/${task.taskId}`}
+                title={`${name(task)} · ${task.applicantName}`}
+                right={
+                  <>
+                    {task.overdue && <Tag color="red">{t("overdue")}</Tag>}
+                    <span className="nj-muted">{task.taskName}</span>
+                  </>
+                }
+                meta={
+                  <>
+                    {task.caseNo} · {t("receivedAt")} {formatTime(task.receivedAt, locale)}
+                    {task.dueAt && ` · ${t("dueAt")} ${formatTime(task.dueAt, locale)}`}
+                  </>
+                }
+              />
+            )),
+          },
+          {
+            key: "done",
+            label: counted("doneTasks", data.done.length, "#8c8c8c"),
+            children: list(data.done, "noDone", (task) => (
+              <CaseRow
+                to={`/portal/cases/${task.caseId}`}
+                title={`${name(task)} · ${task.applicantName}`}
+                right={<CaseStatusTag status={task.caseStatus} />}
+                meta={
+                  <>
+                    {task.caseNo} · {task.taskName}
+                    {task.outcome && ` · ${t(`outcome_${task.outcome}` as MessageKey)}`}
+                    {task.completedAt && ` · ${formatTime(task.completedAt, locale)}`}
+                  </>
+                }
+              />
+            )),
+          },
+          {
+            key: "cc",
+            label: counted("copiedToMe", data.copies.length, "#8c8c8c"),
+            children: list(data.copies, "noCopies", (c) => (
+              <CaseRow to={`/portal/cases/${c.caseId}`} title={`${name(c)} · ${c.applicantName}`} right={<CaseStatusTag status={c.status} />} meta={`${c.caseNo} · ${t("copiedAt")} ${formatTime(c.copiedAt, locale)}`} />
+            )),
+          },
+          {
+            key: "mine",
+            label: counted("startedByMe", data.mine.length, "#8c8c8c"),
+            children: list(data.mine, "noCases", (c) => (
+              <CaseRow to={`/portal/cases/${c.id}`} title={name(c)} right={<CaseStatusTag status={c.status} />} meta={`${c.caseNo} · ${formatTime(c.createdAt, locale)}`} />
+            )),
+          },
         ]}
       />
     </div>

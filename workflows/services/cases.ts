@@ -142,7 +142,7 @@ export type CaseView = Awaited<ReturnType<typeof getCaseView>>;
 
 export async function listMyCases(db: Db, user: SessionUser) {
   return db
-    .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status, createdAt: cases.createdAt, updatedAt: cases.updatedAt, programName: programs.name, programNameEn: programs.nameEn })
+    .select({ id: cases.id, caseNo: cases.caseNo, status: cases.status, createdAt: cases.createdAt, updatedAt: cases.updatedAt, programId: programs.id, programName: programs.name, programNameEn: programs.nameEn })
     .from(cases)
     .innerJoin(programs, eq(programs.id, cases.programId))
     .where(eq(cases.applicantId, user.id))
@@ -192,6 +192,8 @@ export async function listMyTasks(db: Db, user: SessionUser) {
       applicantName: users.name,
       programName: programs.name,
       programNameEn: programs.nameEn,
+      programId: programs.id,
+      data: cases.data,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
@@ -204,7 +206,7 @@ export async function listMyTasks(db: Db, user: SessionUser) {
 /** 抄送我: cases others shared with the caller, newest first. */
 export async function listCopiedToMe(db: Db, user: SessionUser) {
   const rows = await db
-    .select({ caseId: cases.id, caseNo: cases.caseNo, status: cases.status, copiedAt: notifications.createdAt, applicantName: users.name, programName: programs.name, programNameEn: programs.nameEn })
+    .select({ caseId: cases.id, caseNo: cases.caseNo, status: cases.status, copiedAt: notifications.createdAt, applicantName: users.name, programId: programs.id, programName: programs.name, programNameEn: programs.nameEn, data: cases.data })
     .from(notifications)
     .innerJoin(cases, eq(cases.id, notifications.caseId))
     .innerJoin(users, eq(users.id, cases.applicantId))
