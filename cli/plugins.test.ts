@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { useFreshCliDatabase } from "../tests/support/cliDatabase";
 import { main } from "./main";
 
 async function run(...args: string[]) {
@@ -23,39 +20,18 @@ async function listed(id: string): Promise<ListedPlugin> {
 
 const enabledIn = async (id: string) => (await listed(id)).districts.filter((d) => d.enabled).map((d) => d.orgId);
 
-// The CLI opens the database named by the environment: point it at a fresh one for this file.
-const saved = { DATABASE_URL: process.env.DATABASE_URL, DATA_DIR: process.env.DATA_DIR, NIANGJIA_EXAMPLE_PLUGIN: process.env.NIANGJIA_EXAMPLE_PLUGIN };
-let cleanup: () => Promise<void> = async () => {};
+let dropDatabase: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   process.env.NIANGJIA_EXAMPLE_PLUGIN = "1";
-  if (saved.DATABASE_URL) {
-    const { default: postgres } = await import("postgres");
-    const admin = postgres(saved.DATABASE_URL, { max: 1, onnotice: () => {} });
-    const name = `nj_test_cli_${randomBytes(4).toString("hex")}`;
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(saved.DATABASE_URL);
-    url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
-    cleanup = async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end({ timeout: 5 });
-    };
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "nj-cli-plugins-"));
-    process.env.DATA_DIR = dir;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  dropDatabase = await useFreshCliDatabase("cli_plugins");
   const seeded = await run("seed");
   expect(seeded.code).toBe(0);
 });
 
 afterAll(async () => {
-  await cleanup();
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  await dropDatabase();
+  delete process.env.NIANGJIA_EXAMPLE_PLUGIN;
 });
 
 describe("niangjia plugins", () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../../db/demoOrgs";
-import { DESKTOP, launchChromium, shoot } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { DESKTOP, launchChromium, shoot, signIn } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 
 let server: Awaited<ReturnType<typeof startBuiltServer>>;
@@ -19,19 +18,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, mobile: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("手机号").fill(mobile);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
-
 /** What a worker's portal lists, fetched with their session (server-rendered HTML). */
 async function portalOf(mobile: string): Promise<string> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signIn(page, mobile);
+  await signIn(page, server.url, mobile);
   const html = await (await page.request.get(`${server.url}/portal`)).text();
   await context.close();
   return html;
@@ -44,7 +35,7 @@ describe("plugins page in a real browser", () => {
 
     const page = await browser.newPage({ viewport: DESKTOP });
     page.on("pageerror", (e) => console.error("page error:", e));
-    await signIn(page, "13800000000");
+    await signIn(page, server.url, "13800000000");
     await page.getByRole("link", { name: "插件" }).click();
     await page.waitForURL(/\/admin\/plugins/);
     const toggle = page.locator('[data-plugin="example"]').getByRole("switch", { name: /湖里区总工会/ });
