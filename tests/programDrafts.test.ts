@@ -124,14 +124,15 @@ describe("program drafts", () => {
   it("saves field access per approval node into the draft's BPMN and compiled flow, never the published version", async () => {
     const published = await publishedRow();
     const form = (await getDraft(demo.db, admin, programId))!.formSchema;
-    const saved = await saveFormDraft(demo.db, admin, programId, form, { GrassrootsReview: { name: "editable", idNumber: "hidden", mobile: "readonly" } });
+    const saved = await saveFormDraft(demo.db, admin, programId, form, { GrassrootsReview: { name: "editable", idNumber: "hidden", mobile: "readonly", work: "hidden" } });
     expect(saved.ok).toBe(true);
     const draft = (await getDraft(demo.db, admin, programId))!;
     const node = draft.flowDefinition.nodes.GrassrootsReview;
-    expect(node.kind === "userTask" && node.approval.fieldPermissions).toEqual({ name: "editable", idNumber: "hidden" });
+    // A section heading (work) takes an entry too: it covers the fields under it.
+    expect(node.kind === "userTask" && node.approval.fieldPermissions).toEqual({ name: "editable", idNumber: "hidden", work: "hidden" });
     expect(draft.bpmnXml).toMatch(/fieldPermission[^>]*field="idNumber"[^>]*access="hidden"/);
     const design = await getFormDesign(demo.db, admin, programId);
-    expect(design.fieldAccess).toEqual({ GrassrootsReview: { name: "editable", idNumber: "hidden" } });
+    expect(design.fieldAccess).toEqual({ GrassrootsReview: { name: "editable", idNumber: "hidden", work: "hidden" } });
     expect(await publishedRow()).toEqual(published);
 
     // Setting a node back to all read-only clears its entries.

@@ -232,9 +232,9 @@ function accessProblem(p: FieldAccessProblem): DraftProblem {
   return { path: p.path, code: p.code, message: `${p.message.zh} / ${p.message.en}`, messageZh: p.message.zh, messageEn: p.message.en };
 }
 
-/** Field permissions may only name value fields of the form being saved. */
+/** Field permissions may only name value fields and section headings of the form being saved. */
 function unknownAccessFields(matrix: FieldAccessMatrix, schema: FormSchema): DraftProblem[] {
-  const keys = valueFieldKeys(schema);
+  const keys = new Set([...valueFieldKeys(schema), ...schema.fields.filter((f) => f.type === "group").map((f) => f.key)]);
   return Object.entries(matrix).flatMap(([nodeId, fields]) =>
     Object.keys(fields)
       .filter((key) => !keys.has(key))

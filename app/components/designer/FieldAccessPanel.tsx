@@ -31,18 +31,23 @@ export function setAccess(matrix: AccessMatrix, nodeId: string, keys: string[], 
   return { ...matrix, [nodeId]: node };
 }
 
-/** Only the form's current value fields (a removed or renamed field's old entry is dropped). */
+/** Fields that take an entry: value fields, and section headings (their entry covers the fields under them). */
+function accessibleFields(fields: DraftField[]): DraftField[] {
+  return fields.filter((f) => f.type === "group" || (getFieldType(f.type)?.valueKind ?? "none") !== "none");
+}
+
+/** Only the form's current fields (a removed or renamed field's old entry is dropped). */
 export function pruneAccess(matrix: AccessMatrix, fields: DraftField[]): AccessMatrix {
-  const keys = new Set(fields.filter((f) => (getFieldType(f.type)?.valueKind ?? "none") !== "none").map((f) => f.key));
+  const keys = new Set(accessibleFields(fields).map((f) => f.key));
   return Object.fromEntries(Object.entries(matrix).map(([node, entries]) => [node, Object.fromEntries(Object.entries(entries).filter(([k]) => keys.has(k)))]));
 }
 
 /** 可编辑 / 只读 / 隐藏 for each value field at each approval node of the program's flow. */
 export function FieldAccessPanel({ fields, userTasks, access, onChange, locale }: FieldAccessPanelProps) {
   const t = (k: Parameters<typeof designerText>[1]) => designerText(locale, k);
-  const valueFields = fields.filter((f) => (getFieldType(f.type)?.valueKind ?? "none") !== "none");
+  const valueFields = accessibleFields(fields);
   if (userTasks.length === 0) return <Alert type="info" showIcon message={t("accessNoNodes")} />;
-  const keys = valueFields.map((f) => f.key);
+  const keys = valueFields.filter((f) => f.type !== "group").map((f) => f.key);
   return (
     <div className="nj-access" data-testid="field-access">
       <Typography.Paragraph type="secondary">{t("accessIntro")}</Typography.Paragraph>
@@ -69,8 +74,10 @@ export function FieldAccessPanel({ fields, userTasks, access, onChange, locale }
               {valueFields.map((f) => {
                 const value = access[node.id]?.[f.key] ?? DEFAULT_ACCESS;
                 const label = f.label ? localized({ zh: f.label.zh ?? "", en: f.label.en ?? "" }, locale) : f.key;
+                // Computed values are recomputed, never edited by an approver.
+                const neverEditable = getFieldType(f.type)?.valueKind === "computed";
                 return (
-                  <div key={f.key} className="nj-access-row">
+                  <div key={f.key} className={`nj-access-row${f.type === "group" ? " is-group" : ""}`}>
                     <span className="nj-access-label" title={f.key}>
                       {label}
                     </span>
@@ -79,7 +86,7 @@ export function FieldAccessPanel({ fields, userTasks, access, onChange, locale }
                       optionType="button"
                       value={value}
                       onChange={(e) => onChange(setAccess(access, node.id, [f.key], e.target.value as FieldAccess))}
-                      options={CHOICES.map((c) => ({ value: c, label: t(CHOICE_TEXT[c]) }))}
+                      options={CHOICES.map((c) => ({ value: c, label: t(CHOICE_TEXT[c]), disabled: c === "editable" && neverEditable }))}
                       aria-label={`${node.name || node.id} · ${label}`}
                     />
                   </div>

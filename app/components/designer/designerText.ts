@@ -96,7 +96,7 @@ const text = {
   previewErrors: { zh: "当前未通过校验的字段", en: "Fields that do not validate yet" },
   previewInvalidForm: { zh: "表单有问题，预览显示的是最后一次有效的版本", en: "The form has problems; the preview shows the last valid version" },
   previewSubmitted: { zh: "预览中的提交不会保存", en: "Submitting in the preview saves nothing" },
-  accessIntro: { zh: "设置每个审批节点上审批人对各字段的权限。未设置的为只读。", en: "Set what approvers see and edit at each approval node. Unset fields are read-only." },
+  accessIntro: { zh: "设置每个审批节点上审批人对各字段的权限。未设置的为只读；分组标题的设置适用于其下未单独设置的字段；计算字段不可编辑。", en: "Set what approvers see and edit at each approval node. Unset fields are read-only; a section's setting covers the fields under it that have none of their own; computed fields are never editable." },
   accessNoNodes: { zh: "流程中还没有审批节点。请先在「流程」中添加审批节点。", en: "The flow has no approval nodes yet. Add them under Flow first." },
   accessEditable: { zh: "可编辑", en: "Editable" },
   accessReadonly: { zh: "只读", en: "Read-only" },
