@@ -16,6 +16,7 @@ import * as taskActions from "../workflows/services/taskActions";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
 import * as availability from "../workflows/services/programAvailability";
 import * as inbox from "../workflows/services/inboxQueries";
+import * as publishing from "../workflows/services/publishProgram";
 export { matchesSearch } from "../workflows/services/inboxQueries";
 import * as programDrafts from "../workflows/services/programDrafts";
 import * as apiTokens from "../workflows/services/apiTokens";
@@ -78,6 +79,7 @@ export const services = {
   commandTask: async (user: SessionUser, taskId: string, command: taskActions.TaskCommand) => taskActions.commandTask(await db(), user, taskId, command),
   listCopiedToMe: async (user: SessionUser) => cases.listCopiedToMe(await db(), user),
   listMyDoneTasks: async (user: SessionUser) => inbox.listMyDoneTasks(await db(), user),
+  publishDraft: async (user: SessionUser, programId: string) => publishing.publishDraft(await db(), user, programId),
 
   listStudioPrograms: async (user: SessionUser) => programDrafts.listStudioPrograms(await db(), user),
   getStudioProgram: async (user: SessionUser, programId: string) => programDrafts.getStudioProgram(await db(), user, programId),
