@@ -47,7 +47,7 @@ export type ParseFormSchemaResult = { ok: true; schema: FormSchema } | { ok: fal
 
 export const MAX_FIELDS = 500;
 
-const envelopeSchema = z.strictObject({
+export const envelopeSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, "表单 id 只能含字母、数字、_ . - / id may use letters, digits, _ . -"),
   title: localizedTextSchema,
@@ -60,7 +60,7 @@ const envelopeSchema = z.strictObject({
 const fieldSchemas = new WeakMap<FieldType, z.ZodType>();
 
 /** The meta-schema of one field type's definitions: the common props plus the type's own. */
-function fieldDefSchema(fieldType: FieldType): z.ZodType {
+export function fieldDefSchema(fieldType: FieldType): z.ZodType {
   let schema = fieldSchemas.get(fieldType);
   if (!schema) {
     schema = z.strictObject({ ...commonFieldShape, ...fieldType.props, type: z.literal(fieldType.type) });
