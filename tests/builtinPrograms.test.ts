@@ -66,6 +66,9 @@ describe("金秋助学", () => {
     hardship: "家中三口人，本人是快递员，配偶在超市做临时工，收入不稳定，女儿学费压力较大。",
     bankCard: "6222021234567890128",
     bankName: "中国工商银行厦门湖里支行",
+    homeRegion: { codes: ["35", "3502", "350206", "350206003"] },
+    homeAddress: "枋湖北二路88号3栋1201室",
+    signature: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
     consent: { accepted: true, version: "2026-1" },
   });
 
