@@ -7,7 +7,8 @@ import { createUser } from "../db/users";
 import { decideTask, submitApplication, withdrawCase } from "../workflows/services/cases";
 import { updateProgramSettings } from "../workflows/services/programSettingsAdmin";
 import { loadSessionUser, type SessionUser } from "../workflows/services/identity";
-import { CaseCommandError } from "../workflows/runtime/errors";
+import { refusal } from "./support/refusal";
+import type { CaseCommandError } from "../workflows/runtime/errors";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
 let demo: Demo;
@@ -51,15 +52,6 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-async function refusal(p: Promise<unknown>): Promise<CaseCommandError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CaseCommandError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 let keySeq = 0;
 const key = () => `limits-key-${++keySeq}-${Date.now()}`;

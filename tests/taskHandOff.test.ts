@@ -6,7 +6,7 @@ import { auditLog, cases, notifications, tasks } from "../db/schema";
 import { verifyAuditChain } from "../db/audit";
 import { decideTask, getCaseView, listCopiedToMe, submitApplication, withdrawCase } from "../workflows/services/cases";
 import { colleaguesFor, commandTask } from "../workflows/services/taskActions";
-import { CaseCommandError } from "../workflows/runtime/errors";
+import { refusal } from "./support/refusal";
 import type { SessionUser } from "../workflows/services/identity";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
@@ -49,15 +49,6 @@ async function openAssignees(caseId: string) {
   return open.map((t) => t.assigneeId).sort();
 }
 
-async function refusal(p: Promise<unknown>): Promise<CaseCommandError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof CaseCommandError) return err;
-    throw err;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("转办 / 加签 / 抄送", () => {
   it("offers only approvers over the case's org, nearest first, never the caller or the applicant", async () => {
