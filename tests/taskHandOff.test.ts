@@ -7,6 +7,7 @@ import { verifyAuditChain } from "../db/audit";
 import { decideTask, getCaseView, listCopiedToMe, submitApplication, withdrawCase } from "../workflows/services/cases";
 import { colleaguesFor, commandTask } from "../workflows/services/taskActions";
 import { refusal } from "./support/refusal";
+import { pngOf } from "./support/uploadProgram";
 import type { SessionUser } from "../workflows/services/identity";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
@@ -139,5 +140,25 @@ describe("转办 / 加签 / 抄送", () => {
     const task = await openTaskFor(caseId, unit);
     const err = await refusal(commandTask(demo.db, unit, task.id, { action: "transfer", to: street.id, comment: "" }));
     expect(err.messageZh).toBe("此环节不允许该操作");
+  });
+});
+
+describe("handwritten signature on a decision", () => {
+  it("a step that requires it refuses to approve without one, refuses a non-PNG, and keeps the signature in the timeline", async () => {
+    const signed = await installTestProgram(
+      demo.db,
+      "signed",
+      singleApprovalBpmn('mode="single" actions="approve,reject" signature="required"', '<niangjia:assignee kind="orgLevel" level="grassroots" role="approver"/>'),
+    );
+    const { caseId } = await submitApplication(demo.db, worker, signed, { note: "签名" }, "handoff-signed", "zh");
+    const task = await openTaskFor(caseId, unit);
+    expect((await refusal(decideTask(demo.db, unit, task.id, { action: "approve", comment: "" }))).messageZh).toBe("此环节需要手写签名");
+    const fake = `data:image/png;base64,${Buffer.from("MZ not a png").toString("base64")}`;
+    expect((await refusal(decideTask(demo.db, unit, task.id, { action: "approve", comment: "", signature: fake }))).fieldErrors?.signature).toBeTruthy();
+    const png = `data:image/png;base64,${pngOf(60, 20).toString("base64")}`;
+    await decideTask(demo.db, unit, task.id, { action: "approve", comment: "同意", signature: png });
+    const view = await getCaseView(demo.db, worker, caseId);
+    expect(view.status).toBe("approved");
+    expect(view.timeline.find((e) => e.action === "approve")?.signature).toBe(png);
   });
 });

@@ -198,6 +198,8 @@ function eventDetail(event: CaseEvent): Record<string, unknown> {
   if (event.type === "TRANSFER") return { to: event.to };
   if (event.type === "ADD_SIGNER") return { userId: event.userId, position: event.position };
   if (event.type === "CC") return { userIds: event.userIds };
+  // A handwritten signature is kept with the decision it signs (the case's audit trail).
+  if ((event.type === "APPROVE" || event.type === "REJECT") && event.signature) return { signature: event.signature };
   return {};
 }
 

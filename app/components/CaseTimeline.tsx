@@ -2,7 +2,7 @@ import { Timeline, Typography } from "antd";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
 
-export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames?: string[] };
+export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames?: string[]; signature?: string | null };
 
 const actionKeys: Record<string, MessageKey> = {
   submit: "actionSubmitted",
@@ -63,6 +63,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
               {formatTime(item.at, locale)}
             </Typography.Text>
             {item.comment && <div style={{ marginTop: 4, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>“{item.comment}”</div>}
+            {item.signature && <img src={item.signature} alt={`${t("signedBy")} · ${item.actorName ?? ""}`} style={{ display: "block", marginTop: 4, maxWidth: 200, maxHeight: 80, background: "#fff", border: "1px solid #f0f0f0" }} />}
           </div>
         ),
       }))}

@@ -6,6 +6,7 @@ import { requirePermission, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
+import { SignatureInput } from "~/components/forms/SignatureInput";
 import { FormView } from "~/components/forms/FormView";
 import { UploadProvider } from "~/components/forms/UploadContext";
 import { visibleData } from "../../forms/fieldAccess";
@@ -67,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ error: { code: "invalidData", message: "请选择审批决定", messageEn: "Choose a decision", fieldErrors: {} } }, { status: 400 });
   }
   try {
-    await services.decideTask(user, params.taskId ?? "", { action: decision as Decision["action"], comment: String(form.get("comment") ?? "") });
+    const signature = String(form.get("signature") ?? "") || undefined;
+    await services.decideTask(user, params.taskId ?? "", { action: decision as Decision["action"], comment: String(form.get("comment") ?? ""), signature });
     return redirect("/inbox");
   } catch (err) {
     return commandErrorResponse(err);
@@ -81,6 +83,8 @@ export default function TaskPage() {
   const locale = useLocale();
   const busy = useNavigation().state !== "idle";
   const [comment, setComment] = useState("");
+  const [signature, setSignature] = useState<string | null>(null);
+  const signatureError = failure?.error?.fieldErrors?.signature;
   const commentError = failure?.error?.fieldErrors?.comment;
   const handOffFailed = ["to", "userId", "userIds"].some((k) => failure?.error?.fieldErrors?.[k]);
   return (
@@ -120,6 +124,30 @@ export default function TaskPage() {
                 </div>
               )}
             </div>
+            {allowed.signature !== "none" && (
+              <div>
+                <label htmlFor="signature">
+                  {t("approverSignature")}
+                  {allowed.signature === "required" ? ` (${t("signatureRequiredOnApprove")})` : ""}
+                </label>
+                <SignatureInput
+                  id="signature"
+                  value={signature}
+                  onChange={setSignature}
+                  onBlur={() => {}}
+                  disabled={busy}
+                  invalid={Boolean(signatureError)}
+                  locale={locale}
+                  aria={{ "aria-invalid": Boolean(signatureError), "aria-describedby": signatureError ? "signature-error" : undefined }}
+                />
+                <input type="hidden" name="signature" value={signature ?? ""} />
+                {signatureError && (
+                  <div id="signature-error" role="alert" style={{ color: "#ff4d4f", marginTop: 4 }}>
+                    {signatureError}
+                  </div>
+                )}
+              </div>
+            )}
             <Space wrap style={{ width: "100%" }}>
               {ACTIONS.filter((a) => allowed.actions.includes(a)).map((a) => (
                 <Button key={a} type={a === "approve" ? "primary" : "default"} danger={a === "reject"} htmlType="submit" name="decision" value={a} className="nj-big-button" disabled={busy}>

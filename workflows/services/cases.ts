@@ -13,6 +13,7 @@ import { publishedVersionFor, programVisibleTo } from "./programs";
 import { deleteDraft } from "./applicationDrafts";
 import { submissionFileLookup, submittedFileIds } from "./submissionFiles";
 import { openTaskOf } from "./taskActions";
+import { checkPngDataUrl } from "../../forms/pngDataUrl";
 import { assertMayApply } from "./applyGate";
 
 export type Locale = "zh" | "en";
@@ -78,7 +79,12 @@ export async function visibleCase(db: Queryable, user: SessionUser, caseId: stri
   throw caseNotFound();
 }
 
-export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames: string[] };
+export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames: string[]; signature: string | null };
+
+function signatureOf(auditDetail: unknown): string | null {
+  const d = (auditDetail as { detail?: { signature?: unknown } } | null)?.detail;
+  return typeof d?.signature === "string" ? d.signature : null;
+}
 
 /** People an audit row names besides its actor (转办给, 加签, 抄送). */
 function targetsOf(auditDetail: unknown): string[] {
@@ -134,6 +140,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
       nodeId: a.nodeId,
       comment: a.comment,
       targetNames: targetsOf(a.detail).map((id) => nameOf.get(id) ?? "?"),
+      signature: signatureOf(a.detail),
     })),
   };
 }
@@ -162,13 +169,16 @@ export async function withdrawCase(db: Db, user: SessionUser, caseId: string) {
   return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "WITHDRAW", by: user.id } as CaseEvent });
 }
 
-export type Decision = { action: "approve" | "reject" | "return"; comment: string };
+/** `signature`: the approver's handwritten signature as a PNG data URL, where the step asks for one. */
+export type Decision = { action: "approve" | "reject" | "return"; comment: string; signature?: string };
 
-const decisionEvents: Record<Decision["action"], (nodeId: string, by: string, comment: string) => CaseEvent> = {
-  approve: (nodeId, by, comment) => ({ type: "APPROVE", nodeId, by, comment: comment || undefined }) as CaseEvent,
-  reject: (nodeId, by, comment) => ({ type: "REJECT", nodeId, by, comment }) as CaseEvent,
+const decisionEvents: Record<Decision["action"], (nodeId: string, by: string, comment: string, signature?: string) => CaseEvent> = {
+  approve: (nodeId, by, comment, signature) => ({ type: "APPROVE", nodeId, by, comment: comment || undefined, signature }) as CaseEvent,
+  reject: (nodeId, by, comment, signature) => ({ type: "REJECT", nodeId, by, comment, signature }) as CaseEvent,
   return: (nodeId, by, comment) => ({ type: "RETURN", nodeId, by, comment, to: "applicant" }) as CaseEvent,
 };
+
+const SIGNATURE_MAX_BYTES = 200 * 1024;
 
 /** An approver decides one of their tasks; a task already closed by someone else is 已被处理. */
 export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision) {
@@ -177,7 +187,11 @@ export async function decideTask(db: Db, user: SessionUser, taskId: string, deci
   if ((decision.action === "reject" || decision.action === "return") && !comment) {
     throw invalid({ comment: "拒绝或退回时必须填写审批意见 / A comment is required to reject or return" });
   }
-  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action](task.nodeId, user.id, comment) });
+  const signature = decision.signature || undefined;
+  if (signature !== undefined && !checkPngDataUrl(signature, SIGNATURE_MAX_BYTES).ok) {
+    throw invalid({ signature: "签名须为不超过200KB的手写签名图片 / The signature must be a drawn image of at most 200 KB" });
+  }
+  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action](task.nodeId, user.id, comment, signature) });
 }
 
 export async function listMyTasks(db: Db, user: SessionUser) {

@@ -28,7 +28,10 @@ export async function openTaskOf(db: Queryable, user: SessionUser, taskId: strin
 }
 
 /** What the task's node allows and how its buttons are labelled, from the case's own program version. */
-export async function taskActionsOf(db: Queryable, taskId: string): Promise<{ actions: ApprovalAction[]; labels: Partial<Record<ApprovalAction, Localized>>; commentRequiredOn: string[] }> {
+export async function taskActionsOf(
+  db: Queryable,
+  taskId: string,
+): Promise<{ actions: ApprovalAction[]; labels: Partial<Record<ApprovalAction, Localized>>; commentRequiredOn: string[]; signature: "none" | "optional" | "required" }> {
   const [row] = await db
     .select({ nodeId: tasks.nodeId, flow: programVersions.flowDefinition })
     .from(tasks)
@@ -36,8 +39,8 @@ export async function taskActionsOf(db: Queryable, taskId: string): Promise<{ ac
     .innerJoin(programVersions, eq(programVersions.id, cases.programVersionId))
     .where(eq(tasks.id, taskId));
   const node = row ? (row.flow as FlowDefinition).nodes[row.nodeId] : undefined;
-  if (node?.kind !== "userTask") return { actions: [], labels: {}, commentRequiredOn: [] };
-  return { actions: node.approval.actions, labels: node.approval.buttonLabels ?? {}, commentRequiredOn: node.approval.commentRequiredOn };
+  if (node?.kind !== "userTask") return { actions: [], labels: {}, commentRequiredOn: [], signature: "none" };
+  return { actions: node.approval.actions, labels: node.approval.buttonLabels ?? {}, commentRequiredOn: node.approval.commentRequiredOn, signature: node.approval.signature };
 }
 
 /**
