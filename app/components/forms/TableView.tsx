@@ -1,7 +1,13 @@
 import { displayValue } from "../../../forms/displayValue";
+import { formatYuan } from "../../../forms/fields/money";
 import type { TableFieldDef, TableRow } from "../../../forms/fields/table";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FieldDef } from "../../../forms/schema";
+
+/** A cell as read in a row: amounts without their 大写, which the totals carry. */
+function cellText(column: FieldDef, value: unknown, locale: Locale): string {
+  return column.type === "money" && typeof value === "number" ? formatYuan(value) : displayValue(column, value, locale);
+}
 
 /** A submitted 明细表 as a real table; it scrolls sideways on a phone rather than squeezing its columns. */
 export function TableView({ field, rows, locale }: { field: TableFieldDef; rows: TableRow[]; locale: Locale }) {
@@ -18,7 +24,7 @@ export function TableView({ field, rows, locale }: { field: TableFieldDef; rows:
           {rows.map((row, i) => (
             <tr key={i}>
               <td>{i + 1}</td>
-              {field.columns.map((c) => <td key={c.key}>{displayValue(c as FieldDef, row[c.key], locale)}</td>)}
+              {field.columns.map((c) => <td key={c.key}>{cellText(c as FieldDef, row[c.key], locale)}</td>)}
             </tr>
           ))}
         </tbody>
