@@ -196,3 +196,14 @@ describe("compiler: the MIWG invoice model C.1.1", () => {
     expect(step.status).toBe("approved");
   });
 });
+
+describe("role pool assignee", () => {
+  const pool = (attrs: string) => `<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:niangjia="http://niangjia.org/schema/bpmn/1.0" id="d" targetNamespace="t"><bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:userTask id="t" name="池"><bpmn:extensionElements><niangjia:approval mode="any"><niangjia:assignee kind="rolePool" role="approver" ${attrs}/></niangjia:approval></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t"/><bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/></bpmn:process></bpmn:definitions>`;
+
+  it("keeps the pool's org level the modeler writes, and refuses an unknown one", async () => {
+    const r = await compileBpmn(pool('level="street"'));
+    expect(r.ok && r.definition.nodes.t.kind === "userTask" && r.definition.nodes.t.approval.assignee).toEqual({ kind: "rolePool", role: "approver", orgLevel: "street" });
+    const bad = await compileBpmn(pool('level="galaxy"'));
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -74,7 +74,10 @@ function approvalSpec(el: El, problems: Problem[], warnings: Problem[]): Approva
   } else if (kind === "users") {
     assignee = { kind: "users", userIds: csv(raw?.userIds) };
   } else if (kind === "rolePool") {
-    assignee = { kind: "rolePool", role: str(raw?.role) || "approver" };
+    // The modeler writes the pool's org level as `level`; no level means the whole chain.
+    const level = str(raw?.level) as OrgLevel;
+    if (level && !levels.includes(level)) fail("approval.level", `未知的组织层级 "${level}"`, `Unknown org level "${level}"`, "可选：grassroots / street / district / city", "Use grassroots, street, district or city");
+    assignee = { kind: "rolePool", role: str(raw?.role) || "approver", ...(level && levels.includes(level) ? { orgLevel: level } : {}) };
   } else if (kind === "formField" || kind === "initiatorChoice") {
     assignee = kind === "formField" ? { kind, field: str(raw?.field) } : { kind, field: str(raw?.field) || undefined };
   } else {
