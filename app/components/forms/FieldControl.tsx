@@ -85,24 +85,18 @@ export function FieldControl(props: FieldControlProps) {
         </>
       );
     }
-    case "date": {
-      // The phone's own date picker (WeChat, Safari, Chrome) beats any drop-down calendar on a small screen.
-      const min = field.type === "date" && field.min ? resolveDateBound(field.min, new Date()) : undefined;
-      const max = field.type === "date" && field.max ? resolveDateBound(field.max, new Date()) : undefined;
-      return (
-        <Input
-          type="date" id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value || null)} onBlur={onBlur}
-          min={min} max={max} disabled={disabled} status={status} size="large" {...aria}
-        />
-      );
-    }
+    case "date":
     case "dateTime": {
-      const min = field.type === "dateTime" && field.min ? resolveDateTimeBound(field.min, new Date()) : undefined;
-      const max = field.type === "dateTime" && field.max ? resolveDateTimeBound(field.max, new Date()) : undefined;
+      // The phone's own pickers (WeChat, Safari, Chrome) beat any drop-down calendar on a small screen.
+      const now = new Date();
+      const bounds =
+        field.type === "date" ? [field.min && resolveDateBound(field.min, now), field.max && resolveDateBound(field.max, now)]
+        : field.type === "dateTime" ? [field.min && resolveDateTimeBound(field.min, now), field.max && resolveDateTimeBound(field.max, now)]
+        : [];
       return (
         <Input
-          type="datetime-local" id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value || null)} onBlur={onBlur}
-          min={min} max={max} disabled={disabled} status={status} size="large" {...aria}
+          type={hint.widget === "date" ? "date" : "datetime-local"} id={id} ref={inputRef} value={asText(value)} onChange={(e) => onChange(e.target.value || null)} onBlur={onBlur}
+          min={bounds[0] || undefined} max={bounds[1] || undefined} disabled={disabled} status={status} size="large" {...aria}
         />
       );
     }

@@ -1,19 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseFormSchema, type FormSchema } from "../../../forms/schema";
+import { parseFormSchema } from "../../../forms/schema";
+import { label, mustParse } from "../../../forms/testForms";
 import { consentTextHash } from "../../../forms/consentHash";
 import { FormRenderer } from "./FormRenderer";
 
 afterEach(cleanup);
 configure({ asyncUtilTimeout: 8000 });
 
-const label = (zh: string) => ({ zh, en: "" });
-function parsed(json: unknown): FormSchema {
-  const result = parseFormSchema(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.schema;
-}
+const parsed = (json: unknown) => mustParse(json, parseFormSchema);
 const schema = parsed({
   schemaVersion: 1,
   id: "aid",

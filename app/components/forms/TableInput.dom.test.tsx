@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
 import { cleanup, configure, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseFormSchema, type FormSchema } from "../../../forms/schema";
+import { parseFormSchema } from "../../../forms/schema";
+import { label, mustParse } from "../../../forms/testForms";
 import { FormRenderer } from "./FormRenderer";
 
 afterEach(cleanup);
 // antd in happy-dom is slow on a busy 2-core machine: wait longer than the default second.
 configure({ asyncUtilTimeout: 8000 });
 
-function parsed(json: unknown): FormSchema {
-  const result = parseFormSchema(json);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.schema;
-}
+const parsed = (json: unknown) => mustParse(json, parseFormSchema);
 
-const label = (zh: string) => ({ zh, en: "" });
 const schema = parsed({
   schemaVersion: 1,
   id: "hardship",
