@@ -14,17 +14,19 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { ConfigProvider, Result } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import enUS from "antd/locale/en_US";
 import type { ReactNode } from "react";
 import stylesHref from "./styles.css?url";
 import { csrfCookie, getOptionalUser, newCsrfToken, readCsrfCookie } from "./auth.server";
 import { localeOf } from "./http.server";
 import { CsrfInput } from "./components/CsrfInput";
+import { antdLocale } from "./i18n/antdLocale";
 import { translate, type Locale } from "./i18n/messages";
 import { hasRole } from "./services.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", type: "image/svg+xml", href: "/favicon.svg" },
+];
 
 export const meta: MetaFunction = () => [{ title: "娘家 · 职工服务与审批平台" }];
 
@@ -94,7 +96,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <ConfigProvider locale={locale === "zh" ? zhCN : enUS} theme={{ token: { colorPrimary: "#c8102e", borderRadius: 8 } }}>
+        <ConfigProvider locale={antdLocale(locale)} theme={{ token: { colorPrimary: "#c8102e", borderRadius: 8 } }}>
           {data && <Header data={data} />}
           <main className="nj-main">{children}</main>
         </ConfigProvider>
