@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/browser/**/*.test.ts"],
+    setupFiles: ["tests/support/pageErrorsSetup.ts"],
     environment: "node",
     testTimeout: 180_000,
     hookTimeout: 180_000,

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DEMO_PASSWORD } from "../../db/demoOrgs";
@@ -7,12 +7,31 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 900 };
 export const SCREENSHOT_DIR = path.resolve("tests/screenshots");
 
-/** Debian's chromium, headless, with the flags this machine's closed network needs. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+const pageErrors: string[] = [];
+
+/**
+ * Debian's chromium, headless, with the flags this machine's closed network needs.
+ * Every page opened in it reports uncaught errors (hydration mismatches included) to
+ * takePageErrors(); tests/support/pageErrorsSetup.ts fails the test that caused them.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
   });
+  // Browser.newPage opens its context through newContext, so this covers both.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>): Promise<BrowserContext> => {
+    const context = await newContext(...args);
+    context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+    return context;
+  };
+  return browser;
+}
+
+/** Uncaught errors of every page since the last call (and forget them). */
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0);
 }
 
 /** Full-page screenshots at phone and desktop size, for people to look at (tests/screenshots/). */
