@@ -67,10 +67,21 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** The one door for role-gated pages: the user must hold the role somewhere (scoping is per query). */
-export async function requirePermission(request: Request, role: Role): Promise<SessionUser> {
+/**
+ * Who receives tasks and so may open the inbox: approvers, and admins — a 公示 step is the
+ * district admin's, and a task nobody else could take goes to the admin (emptyAssignee toAdmin).
+ */
+export const TASK_ROLES: readonly Role[] = ["approver", "admin"];
+
+export function holdsRole(user: SessionUser, role: Role | readonly Role[]): boolean {
+  const wanted: readonly Role[] = typeof role === "string" ? [role] : role;
+  return user.grants.some((g) => wanted.includes(g.role));
+}
+
+/** The one door for role-gated pages: the user must hold the role (or one of them) somewhere (scoping is per query). */
+export async function requirePermission(request: Request, role: Role | readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!user.grants.some((g) => g.role === role)) throw httpError(403, "forbidden");
+  if (!holdsRole(user, role)) throw httpError(403, "forbidden");
   return user;
 }
 

@@ -16,12 +16,11 @@ import {
 import { ConfigProvider, Result } from "antd";
 import type { ReactNode } from "react";
 import stylesHref from "./styles.css?url";
-import { csrfCookie, getOptionalUser, newCsrfToken, readCsrfCookie } from "./auth.server";
+import { csrfCookie, getOptionalUser, holdsRole, newCsrfToken, readCsrfCookie, TASK_ROLES } from "./auth.server";
 import { localeOf } from "./http.server";
 import { CsrfInput } from "./components/CsrfInput";
 import { antdLocale } from "./i18n/antdLocale";
 import { translate, type Locale } from "./i18n/messages";
-import { hasRole } from "./services.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -39,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale: localeOf(request),
       csrf,
-      user: user && { name: user.name, isApprover: hasRole(user, "approver"), isAdmin: hasRole(user, "admin") },
+      user: user && { name: user.name, isApprover: holdsRole(user, TASK_ROLES), isAdmin: holdsRole(user, "admin") },
     },
     { headers },
   );

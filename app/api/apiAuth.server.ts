@@ -1,4 +1,4 @@
-import { csrfHeaderMatches, getOptionalUser } from "~/auth.server";
+import { csrfHeaderMatches, getOptionalUser, holdsRole } from "~/auth.server";
 import { clientAddress } from "~/http.server";
 import { services, type SessionUser } from "~/services.server";
 import type { Role } from "../../db/schema";
@@ -27,7 +27,7 @@ async function tokenCaller(request: Request, header: string): Promise<ApiCaller>
  * CSRF cookie in `X-CSRF-Token`, as the UI's forms do. `role` is the same gate as the UI's
  * requirePermission; what the caller may see inside it is decided per query by the services.
  */
-export async function apiCaller(request: Request, role?: Role): Promise<ApiCaller> {
+export async function apiCaller(request: Request, role?: Role | readonly Role[]): Promise<ApiCaller> {
   const header = request.headers.get("Authorization");
   let caller: ApiCaller;
   if (header) {
@@ -38,6 +38,6 @@ export async function apiCaller(request: Request, role?: Role): Promise<ApiCalle
     if (!READS.has(request.method) && !(await csrfHeaderMatches(request))) throw apiError("csrfFailed");
     caller = { user, via: "session" };
   }
-  if (role && !caller.user.grants.some((g) => g.role === role)) throw apiError("forbidden");
+  if (role && !holdsRole(caller.user, role)) throw apiError("forbidden");
   return caller;
 }

@@ -1,4 +1,5 @@
 import { apiCaller } from "~/api/apiAuth.server";
+import { TASK_ROLES } from "~/auth.server";
 import { apiHandler, apiJson, methodNotAllowed } from "~/api/apiRoute.server";
 import { TaskDetail } from "~/api/apiSchemas.server";
 import { caseDetail } from "~/api/apiViews.server";
@@ -6,7 +7,7 @@ import { services } from "~/services.server";
 
 /** One of the approver's tasks with its case, what the node allows and who it may be handed to. */
 export const loader = apiHandler(async ({ request, params }) => {
-  const { user } = await apiCaller(request, "approver");
+  const { user } = await apiCaller(request, TASK_ROLES);
   const task = await services.getTask(user, params.taskId ?? "");
   const view = await services.getCaseView(user, task.caseId);
   const allowed = await services.taskActions(task.id);

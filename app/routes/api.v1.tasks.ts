@@ -1,11 +1,12 @@
 import { apiCaller } from "~/api/apiAuth.server";
+import { TASK_ROLES } from "~/auth.server";
 import { apiHandler, apiJson, methodNotAllowed } from "~/api/apiRoute.server";
 import { TaskList } from "~/api/apiSchemas.server";
 import { services } from "~/services.server";
 
 /** The approver's open tasks (待办), oldest first. */
 export const loader = apiHandler(async ({ request }) => {
-  const { user } = await apiCaller(request, "approver");
+  const { user } = await apiCaller(request, TASK_ROLES);
   const rows = await services.listMyTasks(user);
   return apiJson(TaskList, {
     tasks: rows.map((r) => ({

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-
 import { Badge, Card, Empty, Input, List, Select, Tabs, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { CaseStatusTag } from "~/components/CaseStatusTag";
-import { requirePermission } from "~/auth.server";
+import { TASK_ROLES, requirePermission } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/useT";
@@ -13,7 +13,7 @@ const TABS = ["pending", "done", "cc", "mine"] as const;
 type Tab = (typeof TABS)[number];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "approver");
+  const user = await requirePermission(request, TASK_ROLES);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").slice(0, 100);
   const program = url.searchParams.get("program") ?? "";

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, Input, Radio, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { requirePermission, verifyCsrf } from "~/auth.server";
+import { TASK_ROLES, requirePermission, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
@@ -29,7 +29,7 @@ const handOffCommands: Record<HandOff, (people: string[], comment: string) => Ta
 const handOffAction: Record<HandOff, "transfer" | "addSigner" | "cc"> = { transfer: "transfer", addBefore: "addSigner", addAfter: "addSigner", cc: "cc" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "approver");
+  const user = await requirePermission(request, TASK_ROLES);
   try {
     const task = await services.getTask(user, params.taskId ?? "");
     const caseView = await services.getCaseView(user, task.caseId);
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "approver");
+  const user = await requirePermission(request, TASK_ROLES);
   const form = await readForm(request);
   await verifyCsrf(request, form);
   const handOff = form.get("handOff");
