@@ -109,6 +109,27 @@ describe("FormRenderer in the browser", () => {
     expect(await screen.findByText(/壹仟零肆元零柒分/)).toBeTruthy();
   });
 
+  it("clears a rule's message on a computed field once the input it is computed from is fixed", async () => {
+    const camp = parsed({
+      schemaVersion: 1,
+      id: "camp",
+      title: { zh: "暑托班" },
+      fields: [
+        { key: "birthYear", type: "number", label: { zh: "出生年份" }, required: true, integer: true },
+        { key: "age", type: "computed", label: { zh: "年龄" }, expression: "2026 - birthYear", format: "number" },
+      ],
+      rules: [{ when: "age != null", assert: "age >= 6", message: { zh: "托管班只接收6至14周岁的孩子" } }],
+    });
+    const onData = vi.fn();
+    render(<Page onData={onData} schema={camp} />);
+    fireEvent.change(screen.getByLabelText("出生年份"), { target: { value: "2023" } });
+    fireEvent.click(screen.getByRole("button", { name: "提交申请" }));
+    expect(await screen.findByText("托管班只接收6至14周岁的孩子")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("出生年份"), { target: { value: "2016" } });
+    await waitFor(() => expect(screen.queryByText("托管班只接收6至14周岁的孩子")).toBeNull());
+    expect(onData).not.toHaveBeenCalled();
+  });
+
   it("shows server errors under their fields", async () => {
     render(<FormRenderer schema={membership} locale="zh" defaultValues={filled} serverErrors={{ idNumber: "该身份证号已入会" }} onValidSubmit={() => undefined} />);
     expect(await screen.findByText("该身份证号已入会")).toBeTruthy();

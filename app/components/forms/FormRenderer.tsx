@@ -125,6 +125,14 @@ export function FormRenderer(props: FormRendererProps) {
   useEffect(() => {
     onValuesChange?.(values);
   }, [values, onValuesChange]);
+  // A rule's message sits on a field the rule reads, often a computed one (年龄 from 身份证号) that
+  // the user cannot edit: when any value changes, re-check the fields showing browser errors so a
+  // fixed input clears them. The server's errors stay until the next submit.
+  const valuesKey = useMemo(() => JSON.stringify(values), [values]);
+  useEffect(() => {
+    const stale = Object.entries(formState.errors).flatMap(([key, error]) => (error && error.type !== "server" ? [key] : []));
+    if (stale.length > 0) void trigger(stale);
+  }, [valuesKey]); // only a change of the values matters
   const submitLock = useSubmitLock(submitting);
   const [pageId, setPageId] = useState<string | null>(null);
   const [pendingReveal, setPendingReveal] = useState<Record<string, unknown> | null>(null);
