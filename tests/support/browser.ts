@@ -56,3 +56,22 @@ export async function signIn(page: Page, baseUrl: string, mobile: string, passwo
   await page.getByLabel(/密码|Password/i).press("Enter");
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
+
+/** Pick an option of an antd Select by its visible text (typed first when `search`: long lists are virtual and searchable). */
+export async function chooseOption(page: Page, label: string, option: string, search = false): Promise<void> {
+  await page.getByLabel(label, { exact: true }).first().click();
+  if (search) await page.keyboard.type(option);
+  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(option, { exact: true }).click();
+}
+
+/** Sign the form's signature pad with a finger-like stroke and wait until it counts as signed. */
+export async function signWithFinger(page: Page): Promise<void> {
+  const pad = page.locator("canvas.nj-signature-pad");
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 120);
+  await page.mouse.down();
+  for (const [dx, dy] of [[60, 40], [100, 130], [150, 60], [200, 120], [260, 50], [300, 110]]) await page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
+  await page.mouse.up();
+  await page.getByText("已签名").first().waitFor();
+}
