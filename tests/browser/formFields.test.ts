@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, PHONE, shoot, signIn } from "../support/browser";
+import type { Browser } from "playwright-core";
+import { chooseOption as choose, launchChromium, PHONE, shoot, signIn, signWithFinger } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 
 let server: Awaited<ReturnType<typeof startBuiltServer>>;
@@ -22,13 +22,6 @@ async function letterPng(): Promise<Buffer> {
   const bytes = await maker.screenshot({ type: "png" });
   await maker.close();
   return bytes;
-}
-
-/** Pick an option of an antd Select by its visible text (typed first: long lists are virtual and searchable). */
-async function choose(page: Page, label: string, option: string, search = false) {
-  await page.getByLabel(label, { exact: true }).first().click();
-  if (search) await page.keyboard.type(option);
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(option, { exact: true }).click();
 }
 
 describe("金秋助学 on a phone: steps, region cascade, 明细表, signature", () => {
@@ -81,15 +74,7 @@ describe("金秋助学 on a phone: steps, region cascade, 明细表, signature",
     await expect.poll(() => page.getByRole("navigation", { name: "第3步，共3步" }).count()).toBe(1);
     await page.getByLabel("收款银行卡号").fill("6222021234567890128");
     await page.getByLabel("开户银行").fill("中国工商银行厦门湖里支行");
-    // Sign with a finger: a stroke across the pad.
-    const pad = page.locator("canvas.nj-signature-pad");
-    await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + 30, box.y + 120);
-    await page.mouse.down();
-    for (const [dx, dy] of [[60, 40], [100, 130], [150, 60], [200, 120], [260, 50], [300, 110]]) await page.mouse.move(box.x + dx, box.y + dy, { steps: 6 });
-    await page.mouse.up();
-    await expect.poll(() => page.getByText("已签名").count()).toBeGreaterThan(0);
+    await signWithFinger(page);
     await page.getByRole("checkbox", { name: /承诺与公示同意/ }).check();
     await shoot(page, "31-form-signature");
 

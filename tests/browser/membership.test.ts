@@ -118,6 +118,8 @@ describe("转办 and 抄送 in a real browser", () => {
     await page.getByRole("radio", { name: "抄送" }).check();
     await page.getByLabel("人员").click();
     await page.getByTitle(/张伟/).click();
+    // A multiple choice stays open after a pick; close it as a thumb tapping elsewhere would.
+    await page.keyboard.press("Escape");
     await page.getByRole("button", { name: /确\s*定/ }).click();
     await page.waitForURL(/sent=cc/);
     await shoot(page, "10-copied");
