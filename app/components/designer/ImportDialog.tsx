@@ -43,7 +43,7 @@ export function ImportDialog({ open, locale, onClose, onImport }: ImportDialogPr
     onClose();
   };
   return (
-    <Modal open={open} title={t("importTitle")} onCancel={onClose} footer={null} width={720} destroyOnClose>
+    <Modal open={open} title={t("importTitle")} onCancel={onClose} footer={null} width={720} destroyOnHidden>
       <p>{t("importHint")}</p>
       <Space direction="vertical" style={{ width: "100%" }}>
         <input type="file" accept="application/json,.json" onChange={readFile} aria-label={t("importChooseFile")} />
