@@ -164,6 +164,11 @@ describe("API: validation and errors", () => {
   it("a worker is not an approver: /tasks is 403", async () => {
     await refusal(await api(token, "/api/v1/tasks"), 403, "forbidden");
   });
+
+  it("an admin receives tasks (公示, unassignable steps) and may list them", async () => {
+    const { token: admin } = await newToken("13800000000");
+    await read(await api(admin, "/api/v1/tasks"), S.TaskList);
+  });
 });
 
 describe("API: authentication", () => {
