@@ -16,6 +16,11 @@ export const tasks = pgTable(
     /** approve / reject / return / … when done by this assignee; null when cancelled. */
     outcome: text("outcome"),
     comment: text("comment"),
+    /**
+     * 认领: who of a pool holds the node's task. Set on every pool candidate's open row, so the
+     * others' 待办 leaves it out; null when unclaimed. Written only by transitionCase (engine state).
+     */
+    claimedBy: text("claimed_by"),
     detail: jsonb("detail"),
     dueAt: timestamp("due_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
