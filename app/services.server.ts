@@ -73,7 +73,7 @@ export const services = {
   getTask: async (user: SessionUser, taskId: string) => cases.getTask(await db(), user, taskId),
   /** 可编辑 / 只读 / 隐藏 of every field for the task's assignee at its node. */
   taskFieldAccess: async (user: SessionUser, taskId: string) => taskFieldAccess(await db(), user, taskId),
-  decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision) => cases.decideTask(await db(), user, taskId, decision),
+  decideTask: async (user: SessionUser, taskId: string, decision: cases.Decision, locale?: cases.Locale) => cases.decideTask(await db(), user, taskId, decision, locale),
   taskActions: async (taskId: string) => taskActions.taskActionsOf(await db(), taskId),
   colleaguesFor: async (user: SessionUser, taskId: string) => taskActions.colleaguesFor(await db(), user, taskId),
   commandTask: async (user: SessionUser, taskId: string, command: taskActions.TaskCommand) => taskActions.commandTask(await db(), user, taskId, command),

@@ -38,6 +38,8 @@ export function validateApproverEdits(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const result = validateSubmission(schema, { ...stored, ...allowed }, options);
   if (!result.ok) return result;
-  const changed = Object.keys(allowed).filter((key) => !sameJson(result.data[key], stored[key]));
+  // Changed: what the approver edited and whatever followed from it (computed values, fields a
+  // condition now hides), in form order.
+  const changed = schema.fields.map((f) => f.key).filter((key) => !sameJson(result.data[key], stored[key]));
   return { ok: true, data: result.data, changed };
 }

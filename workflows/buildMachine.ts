@@ -389,7 +389,10 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const spec = approvalOf(def, params.nodeId);
         const vote = e.type === "REJECT" ? "reject" : "approve";
         const work = castVote(context.work[params.nodeId], spec, String(e.by), vote);
-        const data = vote === "approve" && e.data ? { ...context.data, ...editableOnly(spec, e.data as Record<string, unknown>) } : context.data;
+        // An approver's edits arrive as the whole new data, already checked by the form's validator
+        // against this node's 可编辑 fields (workflows/services/approverEdits.ts): the engine knows
+        // the flow, not the form (sections, computed fields), so it does not filter again.
+        const data = vote === "approve" && e.data ? (e.data as Record<string, unknown>) : context.data;
         return {
           work: { ...context.work, [params.nodeId]: work },
           acted: true,
@@ -475,7 +478,3 @@ export function firingsOf(boundaryId: string, attachedTo: string, context: CaseC
   return context.fired?.[`${boundaryId}:${context.visits[attachedTo] ?? 1}`] ?? 0;
 }
 
-/** Approvers may change only the fields their node marks 可编辑. */
-function editableOnly(spec: ApprovalSpec, edits: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(edits).filter(([k]) => spec.fieldPermissions[k] === "editable"));
-}

@@ -198,9 +198,11 @@ function eventDetail(event: CaseEvent): Record<string, unknown> {
   if (event.type === "TRANSFER") return { to: event.to };
   if (event.type === "ADD_SIGNER") return { userId: event.userId, position: event.position };
   if (event.type === "CC") return { userIds: event.userIds };
-  // A handwritten signature is kept with the decision it signs (the case's audit trail).
-  if ((event.type === "APPROVE" || event.type === "REJECT") && event.signature) return { signature: event.signature };
-  return {};
+  // A handwritten signature is kept with the decision it signs, and so are the fields an approver changed.
+  const detail: Record<string, unknown> = {};
+  if ((event.type === "APPROVE" || event.type === "REJECT") && event.signature) detail.signature = event.signature;
+  if (event.type === "APPROVE" && event.changed?.length) detail.changed = event.changed;
+  return detail;
 }
 
 /** Why an event the flow cannot take was refused, in words for the person who sent it. */

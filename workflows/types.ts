@@ -97,7 +97,8 @@ export type EngineEnv = {
 };
 
 export type CaseEvent =
-  | { type: "APPROVE"; nodeId: string; by: string; comment?: string; signature?: string; data?: Record<string, unknown> }
+  /** `data`: the case's whole data after the approver's edits (validated by the service); `changed`: the fields they changed. */
+  | { type: "APPROVE"; nodeId: string; by: string; comment?: string; signature?: string; data?: Record<string, unknown>; changed?: string[] }
   | { type: "REJECT"; nodeId: string; by: string; comment: string; signature?: string }
   | { type: "RETURN"; nodeId: string; by: string; comment: string; to: "applicant" | string }
   | { type: "RESUBMIT"; by: string; data: Record<string, unknown> }

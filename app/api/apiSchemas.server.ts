@@ -125,7 +125,12 @@ export const SubmitBody = z.object({ programId: z.string().min(1).max(64), data:
 export const ResubmitBody = z.object({ data: formData }).meta({ id: "ResubmitBody" });
 
 export const DecisionBody = z
-  .object({ action: z.enum(["approve", "reject", "return"]), comment: comment.meta({ description: "Required to reject or return" }) })
+  .object({
+    action: z.enum(["approve", "reject", "return"]),
+    comment: comment.meta({ description: "Required to reject or return" }),
+    signature: z.string().max(300_000).optional().meta({ description: "Handwritten signature as a PNG data URL, where the step asks for one" }),
+    edits: formData.optional().meta({ description: "New values for the fields this step marks editable (可编辑), applied on approve and validated like a submission" }),
+  })
   .meta({ id: "DecisionBody" });
 
 export const HandOffBody = z

@@ -1,8 +1,18 @@
 import { Timeline, Typography } from "antd";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
+import { localized, type LocalizedText } from "../../forms/messages";
 
-export type TimelineItem = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames?: string[]; signature?: string | null };
+export type TimelineItem = {
+  at: string;
+  action: string;
+  actorName: string | null;
+  nodeId: string | null;
+  comment: string | null;
+  targetNames?: string[];
+  signature?: string | null;
+  changedFields?: LocalizedText[];
+};
 
 const actionKeys: Record<string, MessageKey> = {
   submit: "actionSubmitted",
@@ -62,6 +72,11 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {formatTime(item.at, locale)}
             </Typography.Text>
+            {item.changedFields?.length ? (
+              <div style={{ marginTop: 4, wordBreak: "break-word" }}>
+                {t("changedFields")}：{item.changedFields.map((f) => localized(f, locale)).join("、")}
+              </div>
+            ) : null}
             {item.comment && <div style={{ marginTop: 4, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>“{item.comment}”</div>}
             {item.signature && <img src={item.signature} alt={`${t("signedBy")} · ${item.actorName ?? ""}`} style={{ display: "block", marginTop: 4, maxWidth: 200, maxHeight: 80, background: "#fff", border: "1px solid #f0f0f0" }} />}
           </div>

@@ -1,16 +1,17 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, Input, Radio, Select, Space, Typography } from "antd";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { TASK_ROLES, requirePermission, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
 import { SignatureInput } from "~/components/forms/SignatureInput";
 import { FormView } from "~/components/forms/FormView";
+import { FormRenderer } from "~/components/forms/FormRenderer";
 import { UploadProvider } from "~/components/forms/UploadContext";
-import { visibleData } from "../../forms/fieldAccess";
-import { commandErrorResponse, readForm } from "~/http.server";
+import { editableKeys, visibleData } from "../../forms/fieldAccess";
+import { commandErrorResponse, localeOf, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
 import { services, type Decision, type TaskCommand } from "~/services.server";
@@ -67,14 +68,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!ACTIONS.includes(decision as Decision["action"])) {
     return json({ error: { code: "invalidData", message: "请选择审批决定", messageEn: "Choose a decision", fieldErrors: {} } }, { status: 400 });
   }
+  const edits = parseEdits(form.get("edits"));
+  if (edits === null) {
+    return json({ error: { code: "invalidData", message: "修改内容格式不正确", messageEn: "The changes are not in the expected format", fieldErrors: {} } }, { status: 400 });
+  }
   try {
     const signature = String(form.get("signature") ?? "") || undefined;
-    await services.decideTask(user, params.taskId ?? "", { action: decision as Decision["action"], comment: String(form.get("comment") ?? ""), signature });
+    const choice = { action: decision as Decision["action"], comment: String(form.get("comment") ?? ""), signature, edits };
+    await services.decideTask(user, params.taskId ?? "", choice, localeOf(request));
     return redirect("/inbox");
   } catch (err) {
     return commandErrorResponse(err);
   }
 }
+
+/** The approver's changes to 可编辑 fields, posted as JSON beside the decision; null when malformed. */
+function parseEdits(raw: FormDataEntryValue | null): Record<string, unknown> | undefined | null {
+  if (raw === null || raw === "") return undefined;
+  try {
+    const value: unknown = JSON.parse(String(raw));
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const DECISION_FIELDS = new Set(["comment", "signature", "to", "userId", "userIds"]);
 
 export default function TaskPage() {
   const { task, view, allowed, colleagues, access } = useLoaderData<typeof loader>();
@@ -84,6 +103,13 @@ export default function TaskPage() {
   const busy = useNavigation().state !== "idle";
   const [comment, setComment] = useState("");
   const [signature, setSignature] = useState<string | null>(null);
+  const editable = task.status === "open" && editableKeys(access).length > 0;
+  const [edits, setEdits] = useState<Record<string, unknown> | null>(null);
+  const onValuesChange = useCallback(
+    (values: Record<string, unknown>) => setEdits(Object.fromEntries(Object.entries(values).filter(([k]) => access[k] === "editable"))),
+    [access],
+  );
+  const formErrors = Object.fromEntries(Object.entries(failure?.error?.fieldErrors ?? {}).filter(([k]) => !DECISION_FIELDS.has(k)));
   const signatureError = failure?.error?.fieldErrors?.signature;
   const commentError = failure?.error?.fieldErrors?.comment;
   const handOffFailed = ["to", "userId", "userIds"].some((k) => failure?.error?.fieldErrors?.[k]);
@@ -93,7 +119,23 @@ export default function TaskPage() {
       <CaseSummary view={view} />
       <Card title={t("formData")}>
         <UploadProvider files={view.files}>
-          <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={access} />
+          {editable ? (
+            <>
+              <Alert type="info" showIcon message={t("editableHint")} style={{ marginBottom: 16 }} />
+              <FormRenderer
+                schema={view.formSchema}
+                locale={locale}
+                defaultValues={view.data}
+                fieldPermissions={access}
+                serverErrors={Object.keys(formErrors).length ? formErrors : undefined}
+                onValidSubmit={() => {}}
+                onValuesChange={onValuesChange}
+                embedded
+              />
+            </>
+          ) : (
+            <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={access} />
+          )}
         </UploadProvider>
       </Card>
       <Card title={t("timeline")}>
@@ -103,6 +145,7 @@ export default function TaskPage() {
         <Card title={`${t("decision")} · ${task.name}`}>
           <Form method="post" className="nj-stack">
             <CsrfInput />
+            {editable && edits && <input type="hidden" name="edits" value={JSON.stringify(edits)} />}
             {failure?.error && !commentError && !handOffFailed && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
             <div>
               <label htmlFor="comment">{t("comment")}</label>

@@ -71,12 +71,18 @@ async function submitForm(page: Page, pattern: RegExp): Promise<{ caseNo: string
 
 const statusOf = (page: Page) => page.locator(".ant-card-extra .ant-tag").first().textContent();
 
-/** An approver opens the case from 待办 and presses a decision button, with a comment. */
-async function decide(mobile: string, caseNo: string, button: RegExp, comment = "", screenshot?: string) {
+/** An approver opens the case's task from 待办. */
+async function openTask(mobile: string, caseNo: string): Promise<Page> {
   const page = await as(mobile);
   await page.goto(`${server.url}/inbox`);
   await page.getByRole("link", { name: new RegExp(caseNo) }).click();
   await page.waitForURL(/\/inbox\/tasks\//);
+  return page;
+}
+
+/** An approver opens the case from 待办 and presses a decision button, with a comment. */
+async function decide(mobile: string, caseNo: string, button: RegExp, comment = "", screenshot?: string) {
+  const page = await openTask(mobile, caseNo);
   if (comment) await page.getByLabel("审批意见").fill(comment);
   if (screenshot) await shoot(page, screenshot);
   await page.getByRole("button", { name: button }).click();
@@ -198,17 +204,28 @@ describe("困难职工帮扶", () => {
     await returned.getByRole("button", { name: /重新提交/ }).click();
     await expect.poll(() => statusOf(returned)).toBe("审批中");
 
-    await decide(UNIT, caseNo, /同\s*意/, "已核实，同意。");
+    // 基层 verifies the household: its income is 可编辑 at this step; 人均 follows the correction.
+    const unit = await openTask(UNIT, caseNo);
+    await expect.poll(() => unit.getByLabel("家庭月总收入").isEditable()).toBe(true);
+    expect(await unit.getByLabel("申请金额").isEditable()).toBe(false);
+    await unit.getByLabel("家庭月总收入").fill("3000");
+    await expect.poll(() => unit.getByLabel("家庭人均月收入").inputValue()).toBe("¥1,000.00");
+    await unit.getByLabel("审批意见").fill("经走访核实，家庭月收入为3000元，同意。");
+    await shoot(unit, "52-hardship-unit-edits");
+    await unit.getByRole("button", { name: /同\s*意/ }).click();
+    await unit.waitForURL((u) => u.pathname === "/inbox");
     await decide(STREET, caseNo, /同\s*意/, "同意。");
     // 会签: both district approvers must agree; after the first the case is still running.
     await decide(DISTRICT, caseNo, /同\s*意/, "同意帮扶1500元。");
     await waitForStatus(path, "审批中");
-    await decide(DISTRICT_2, caseNo, /同\s*意/, "同意。", "52-hardship-countersign");
+    await decide(DISTRICT_2, caseNo, /同\s*意/, "同意。", "53-hardship-countersign");
     const done = await waitForStatus(path, "已通过");
     const text = await done.textContent("body");
     expect(text).toContain("1,500");
     expect(text).toContain("同意帮扶1500元。");
-    await shoot(done, "53-hardship-approved");
+    expect(text).toContain("修改了：家庭月总收入、家庭人均月收入");
+    expect(text).toContain("1,000");
+    await shoot(done, "54-hardship-approved");
   });
 });
 

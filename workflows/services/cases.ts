@@ -4,6 +4,7 @@ import { auditLog, cases, notifications, programs, programVersions, tasks, users
 import { validateSubmission } from "../../forms/validateSubmission";
 import type { FileLookup } from "../../forms/fields/upload";
 import type { FormSchema } from "../../forms/schema";
+import type { LocalizedText } from "../../forms/messages";
 import { fileMeta, filesOfCase } from "../../db/files";
 import type { CaseEvent } from "../types";
 import { CaseCommandError, caseNotFound } from "../runtime/errors";
@@ -15,6 +16,7 @@ import { submissionFileLookup, submittedFileIds } from "./submissionFiles";
 import { openTaskOf } from "./taskActions";
 import { checkPngDataUrl } from "../../forms/pngDataUrl";
 import { assertMayApply } from "./applyGate";
+import { approverEdits, type ApprovedData } from "./approverEdits";
 
 export type Locale = "zh" | "en";
 
@@ -79,7 +81,27 @@ export async function visibleCase(db: Queryable, user: SessionUser, caseId: stri
   throw caseNotFound();
 }
 
-export type TimelineEntry = { at: string; action: string; actorName: string | null; nodeId: string | null; comment: string | null; targetNames: string[]; signature: string | null };
+export type TimelineEntry = {
+  at: string;
+  action: string;
+  actorName: string | null;
+  nodeId: string | null;
+  comment: string | null;
+  targetNames: string[];
+  signature: string | null;
+  /** Labels of the fields an approver changed with this decision. */
+  changedFields: LocalizedText[];
+};
+
+/** The labels of the fields an audit row says were changed (fields the form no longer has keep their key). */
+function changedFieldsOf(auditDetail: unknown, schema: FormSchema): LocalizedText[] {
+  const changed = (auditDetail as { detail?: { changed?: unknown } } | null)?.detail?.changed;
+  if (!Array.isArray(changed)) return [];
+  return changed.map((key) => {
+    const field = schema.fields.find((f) => f.key === key);
+    return field ? field.label : { zh: String(key), en: String(key) };
+  });
+}
 
 function signatureOf(auditDetail: unknown): string | null {
   const d = (auditDetail as { detail?: { signature?: unknown } } | null)?.detail;
@@ -141,6 +163,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
       comment: a.comment,
       targetNames: targetsOf(a.detail).map((id) => nameOf.get(id) ?? "?"),
       signature: signatureOf(a.detail),
+      changedFields: changedFieldsOf(a.detail, pv.formSchema as FormSchema),
     })),
   };
 }
@@ -169,19 +192,23 @@ export async function withdrawCase(db: Db, user: SessionUser, caseId: string) {
   return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "WITHDRAW", by: user.id } as CaseEvent });
 }
 
-/** `signature`: the approver's handwritten signature as a PNG data URL, where the step asks for one. */
-export type Decision = { action: "approve" | "reject" | "return"; comment: string; signature?: string };
+/**
+ * `signature`: the approver's handwritten signature as a PNG data URL, where the step asks for one.
+ * `edits`: new values for the fields the step marks 可编辑, applied when approving.
+ */
+export type Decision = { action: "approve" | "reject" | "return"; comment: string; signature?: string; edits?: Record<string, unknown> };
 
-const decisionEvents: Record<Decision["action"], (nodeId: string, by: string, comment: string, signature?: string) => CaseEvent> = {
-  approve: (nodeId, by, comment, signature) => ({ type: "APPROVE", nodeId, by, comment: comment || undefined, signature }) as CaseEvent,
-  reject: (nodeId, by, comment, signature) => ({ type: "REJECT", nodeId, by, comment, signature }) as CaseEvent,
-  return: (nodeId, by, comment) => ({ type: "RETURN", nodeId, by, comment, to: "applicant" }) as CaseEvent,
+type DecisionInput = { nodeId: string; by: string; comment: string; signature?: string; approved?: ApprovedData };
+const decisionEvents: Record<Decision["action"], (d: DecisionInput) => CaseEvent> = {
+  approve: (d) => ({ type: "APPROVE", nodeId: d.nodeId, by: d.by, comment: d.comment || undefined, signature: d.signature, data: d.approved?.data, changed: d.approved?.changed }),
+  reject: (d) => ({ type: "REJECT", nodeId: d.nodeId, by: d.by, comment: d.comment, signature: d.signature }) as CaseEvent,
+  return: (d) => ({ type: "RETURN", nodeId: d.nodeId, by: d.by, comment: d.comment, to: "applicant" }) as CaseEvent,
 };
 
 const SIGNATURE_MAX_BYTES = 200 * 1024;
 
 /** An approver decides one of their tasks; a task already closed by someone else is 已被处理. */
-export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision) {
+export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision, locale: Locale = "zh") {
   const task = await openTaskOf(db, user, taskId);
   const comment = decision.comment.trim().slice(0, 2000);
   if ((decision.action === "reject" || decision.action === "return") && !comment) {
@@ -191,7 +218,8 @@ export async function decideTask(db: Db, user: SessionUser, taskId: string, deci
   if (signature !== undefined && !checkPngDataUrl(signature, SIGNATURE_MAX_BYTES).ok) {
     throw invalid({ signature: "签名须为不超过200KB的手写签名图片 / The signature must be a drawn image of at most 200 KB" });
   }
-  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action](task.nodeId, user.id, comment, signature) });
+  const approved = decision.action === "approve" && decision.edits ? await approverEdits(db, user, task, decision.edits, locale) : undefined;
+  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action]({ nodeId: task.nodeId, by: user.id, comment, signature, approved }) });
 }
 
 export async function listMyTasks(db: Db, user: SessionUser) {

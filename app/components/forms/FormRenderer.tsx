@@ -34,6 +34,11 @@ export type FormRendererProps = {
    */
   fieldPermissions?: Record<string, FieldPermission>;
   readOnly?: boolean;
+  /**
+   * Part of a larger form (an approver's edits beside their decision): every section at once, no
+   * buttons of its own; the host reads the values through onValuesChange and posts them itself.
+   */
+  embedded?: boolean;
   /** Every change of the raw values (the designer's preview shows what would be submitted). */
   onValuesChange?: (values: Record<string, unknown>) => void;
 };
@@ -101,7 +106,7 @@ function useSubmitLock(submitting: boolean) {
  * runs. Phone first: one column under 576px, large controls, errors under their fields.
  */
 export function FormRenderer(props: FormRendererProps) {
-  const { schema, locale, defaultValues, serverErrors, submitting = false, submitLabel, onValidSubmit, fieldPermissions = {}, readOnly = false, onValuesChange } = props;
+  const { schema, locale, defaultValues, serverErrors, submitting = false, submitLabel, onValidSubmit, fieldPermissions = {}, readOnly = false, embedded = false, onValuesChange } = props;
   const idPrefix = useId();
   const idOf = (key: string) => `${idPrefix}${key}`;
   const compiled = useMemo(() => compileForm(schema, { locale }), [schema, locale]);
@@ -172,7 +177,7 @@ export function FormRenderer(props: FormRendererProps) {
       return;
     }
     // A second tap before the first has re-rendered anything must do nothing: checked synchronously.
-    if (readOnly || !submitLock.acquire()) {
+    if (readOnly || embedded || !submitLock.acquire()) {
       event.preventDefault();
       return;
     }
@@ -185,7 +190,7 @@ export function FormRenderer(props: FormRendererProps) {
   // 分步: one page at a time with Steps on top; a page whose fields are all hidden is skipped.
   const sections = sectionsOf(schema, compiled.fields);
   const shownSections = sections.filter((s) => s.fields.some(isShown));
-  const paged = !readOnly && shownSections.length > 1;
+  const paged = !readOnly && !embedded && shownSections.length > 1;
   const pageIndex = paged ? Math.max(0, shownSections.findIndex((s) => s.id === pageId)) : 0;
   const isLastPage = !paged || pageIndex === shownSections.length - 1;
   const goToPage = (index: number) => {
@@ -303,7 +308,7 @@ export function FormRenderer(props: FormRendererProps) {
             <Row gutter={16}>{section.fields.filter(isShown).map(renderField)}</Row>
           </section>
         ))}
-        {!readOnly && (
+        {!readOnly && !embedded && (
           <div className="nj-form-buttons">
             {paged && pageIndex > 0 && (
               <Button size="large" className="nj-big-button" onClick={() => goToPage(pageIndex - 1)} disabled={busy}>
