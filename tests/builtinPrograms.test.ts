@@ -10,6 +10,7 @@ import { DatabaseFileStore, LocalFileStore, setFileStore, type FileStore } from 
 import { decideTask, getCaseView, listMyTasks, submitApplication } from "../workflows/services/cases";
 import { uploadFile } from "../workflows/services/files";
 import { drainJobs } from "../workflows/runtime/jobWorker";
+import { taskActionsOf } from "../workflows/services/taskActions";
 import { CaseCommandError } from "../workflows/runtime/errors";
 import type { SessionUser } from "../workflows/services/identity";
 
@@ -148,6 +149,26 @@ describe("困难职工帮扶", () => {
     expect(await openNodes(started.caseId)).toEqual(["DistrictCountersign"]);
     await decide(started.caseId, "district2");
     expect((await getCaseView(demo.db, people.worker, started.caseId)).status).toBe("approved");
+  });
+
+  it("退回到 an earlier step: 街道 sends it back to 基层, who decides again; a step not yet reached is refused", async () => {
+    const id = await programId("hardship");
+    const proof = await uploadFile(demo.db, store, people.worker, { programId: id, fieldKey: "proof" }, async () => ({ ok: true, name: "p.png", bytes: pngOf(40, 30) }), "zh");
+    const started = await submitApplication(demo.db, people.worker, id, { ...application(1500), proof: [proof.id] }, key(), "zh");
+    const unitTask = (await listMyTasks(demo.db, people.unit)).find((t) => t.caseId === started.caseId)!;
+    expect((await taskActionsOf(demo.db, unitTask.taskId)).returnTargets).toEqual([]);
+    await decide(started.caseId, "unit");
+    const streetTask = (await listMyTasks(demo.db, people.street)).find((t) => t.caseId === started.caseId)!;
+    expect((await taskActionsOf(demo.db, streetTask.taskId)).returnTargets).toEqual([{ nodeId: "UnitReview", name: "基层工会审核" }]);
+    const notReached = await decideTask(demo.db, people.street, streetTask.taskId, { action: "return", comment: "请区总先看", returnTo: "DistrictCountersign" }).catch((e: unknown) => e);
+    expect((notReached as CaseCommandError).fieldErrors?.returnTo).toContain("已经过的审批环节");
+    await decideTask(demo.db, people.street, streetTask.taskId, { action: "return", comment: "请基层补充走访记录", returnTo: "UnitReview" });
+    expect(await openNodes(started.caseId)).toEqual(["UnitReview"]);
+    const view = await getCaseView(demo.db, people.worker, started.caseId);
+    expect(view.status).toBe("running");
+    expect(view.timeline.find((e) => e.action === "return")).toMatchObject({ actorName: "林芳", returnedTo: "基层工会审核", comment: "请基层补充走访记录" });
+    await decide(started.caseId, "unit");
+    expect(await openNodes(started.caseId)).toEqual(["StreetReview"]);
   });
 
   it("above 2,000 yuan: the city federation decides too", async () => {

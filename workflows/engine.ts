@@ -205,6 +205,12 @@ function eventDetail(event: CaseEvent): Record<string, unknown> {
   return detail;
 }
 
+/** A 退回 to an earlier step names that step in the audit row, so the timeline can say where it went. */
+function returnDetail(def: FlowDefinition, event: CaseEvent): Record<string, unknown> {
+  if (event.type !== "RETURN" || event.to === "applicant") return {};
+  return { returnTo: { nodeId: event.to, name: def.nodes[event.to]?.name ?? event.to } };
+}
+
 /** Why an event the flow cannot take was refused, in words for the person who sent it. */
 function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseEvent): FlowRejection {
   const value = snapshot.value as StateValue;
@@ -240,5 +246,5 @@ export function applyEvent(def: FlowDefinition, persisted: unknown, event: CaseE
   const [next, actions] = transition(machine, snapshot, machineEvent);
   const by = "by" in event ? event.by : undefined;
   const comment = "comment" in event ? event.comment : undefined;
-  return stepFrom(def, next, actions as ActionLike[], env, { action: auditActions[event.type], nodeId: "nodeId" in event ? event.nodeId : undefined, by, comment }, eventDetail(event));
+  return stepFrom(def, next, actions as ActionLike[], env, { action: auditActions[event.type], nodeId: "nodeId" in event ? event.nodeId : undefined, by, comment }, { ...eventDetail(event), ...returnDetail(def, event) });
 }

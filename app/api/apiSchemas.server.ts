@@ -129,6 +129,7 @@ export const DecisionBody = z
     action: z.enum(["approve", "reject", "return"]),
     comment: comment.meta({ description: "Required to reject or return" }),
     signature: z.string().max(300_000).optional().meta({ description: "Handwritten signature as a PNG data URL, where the step asks for one" }),
+    returnTo: z.string().max(100).optional().meta({ description: "退回到: 'applicant' (default) or the node id of an earlier step this case passed through" }),
     edits: formData.optional().meta({ description: "New values for the fields this step marks editable (可编辑), applied on approve and validated like a submission" }),
   })
   .meta({ id: "DecisionBody" });

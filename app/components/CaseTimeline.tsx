@@ -12,6 +12,7 @@ export type TimelineItem = {
   targetNames?: string[];
   signature?: string | null;
   changedFields?: LocalizedText[];
+  returnedTo?: string | null;
 };
 
 const actionKeys: Record<string, MessageKey> = {
@@ -68,6 +69,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
             <div>
               <strong>{label(item.action)}</strong> · {item.actorName ?? t("system")}
               {item.targetNames?.length ? ` → ${item.targetNames.join("、")}` : null}
+              {item.returnedTo ? ` → ${item.returnedTo}` : null}
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
               {formatTime(item.at, locale)}

@@ -74,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   try {
     const signature = String(form.get("signature") ?? "") || undefined;
-    const choice = { action: decision as Decision["action"], comment: String(form.get("comment") ?? ""), signature, edits };
+    const returnTo = String(form.get("returnTo") ?? "") || undefined;
+    const choice = { action: decision as Decision["action"], comment: String(form.get("comment") ?? ""), signature, edits, returnTo };
     await services.decideTask(user, params.taskId ?? "", choice, localeOf(request));
     return redirect("/inbox");
   } catch (err) {
@@ -93,7 +94,7 @@ function parseEdits(raw: FormDataEntryValue | null): Record<string, unknown> | u
   }
 }
 
-const DECISION_FIELDS = new Set(["comment", "signature", "to", "userId", "userIds"]);
+const DECISION_FIELDS = new Set(["comment", "signature", "returnTo", "to", "userId", "userIds"]);
 
 export default function TaskPage() {
   const { task, view, allowed, colleagues, access } = useLoaderData<typeof loader>();
@@ -103,6 +104,7 @@ export default function TaskPage() {
   const busy = useNavigation().state !== "idle";
   const [comment, setComment] = useState("");
   const [signature, setSignature] = useState<string | null>(null);
+  const [returnTo, setReturnTo] = useState("applicant");
   const editable = task.status === "open" && editableKeys(access).length > 0;
   const [edits, setEdits] = useState<Record<string, unknown> | null>(null);
   const onValuesChange = useCallback(
@@ -167,7 +169,27 @@ export default function TaskPage() {
                 </div>
               )}
             </div>
-            {allowed.signature !== "none" && (
+            {allowed.actions.includes("return") && allowed.returnTargets.length > 0 && (
+              <div>
+                <label htmlFor="returnTo">{t("returnTo")}</label>
+                <Select
+                  id="returnTo"
+                  size="large"
+                  style={{ width: "100%" }}
+                  value={returnTo}
+                  onChange={setReturnTo}
+                  options={[{ value: "applicant", label: t("returnToApplicant") }, ...allowed.returnTargets.map((r) => ({ value: r.nodeId, label: r.name }))]}
+                  status={failure?.error?.fieldErrors?.returnTo ? "error" : undefined}
+                />
+                <input type="hidden" name="returnTo" value={returnTo} />
+                {failure?.error?.fieldErrors?.returnTo && (
+                  <div role="alert" style={{ color: "#ff4d4f", marginTop: 4 }}>
+                    {failure.error.fieldErrors.returnTo}
+                  </div>
+                )}
+              </div>
+            )}
+                        {allowed.signature !== "none" && (
               <div>
                 <label htmlFor="signature">
                   {t("approverSignature")}

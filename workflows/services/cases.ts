@@ -13,7 +13,7 @@ import { hasRoleOver, type SessionUser } from "./identity";
 import { publishedVersionFor, programVisibleTo } from "./programs";
 import { deleteDraft } from "./applicationDrafts";
 import { submissionFileLookup, submittedFileIds } from "./submissionFiles";
-import { openTaskOf } from "./taskActions";
+import { openTaskOf, taskActionsOf } from "./taskActions";
 import { checkPngDataUrl } from "../../forms/pngDataUrl";
 import { assertMayApply } from "./applyGate";
 import { approverEdits, type ApprovedData } from "./approverEdits";
@@ -91,7 +91,14 @@ export type TimelineEntry = {
   signature: string | null;
   /** Labels of the fields an approver changed with this decision. */
   changedFields: LocalizedText[];
+  /** The earlier step a 退回 sent the case to (null: to the applicant, or not a return). */
+  returnedTo: string | null;
 };
+
+function returnedToOf(auditDetail: unknown): string | null {
+  const to = (auditDetail as { detail?: { returnTo?: { name?: unknown } } } | null)?.detail?.returnTo;
+  return typeof to?.name === "string" ? to.name : null;
+}
 
 /** The labels of the fields an audit row says were changed (fields the form no longer has keep their key). */
 function changedFieldsOf(auditDetail: unknown, schema: FormSchema): LocalizedText[] {
@@ -164,6 +171,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
       targetNames: targetsOf(a.detail).map((id) => nameOf.get(id) ?? "?"),
       signature: signatureOf(a.detail),
       changedFields: changedFieldsOf(a.detail, pv.formSchema as FormSchema),
+      returnedTo: returnedToOf(a.detail),
     })),
   };
 }
@@ -196,16 +204,33 @@ export async function withdrawCase(db: Db, user: SessionUser, caseId: string) {
  * `signature`: the approver's handwritten signature as a PNG data URL, where the step asks for one.
  * `edits`: new values for the fields the step marks 可编辑, applied when approving.
  */
-export type Decision = { action: "approve" | "reject" | "return"; comment: string; signature?: string; edits?: Record<string, unknown> };
+export type Decision = {
+  action: "approve" | "reject" | "return";
+  comment: string;
+  signature?: string;
+  edits?: Record<string, unknown>;
+  /** 退回到: "applicant" (default) or an earlier approval step's node id (see returnTargetsOf). */
+  returnTo?: string;
+};
 
-type DecisionInput = { nodeId: string; by: string; comment: string; signature?: string; approved?: ApprovedData };
+type DecisionInput = { nodeId: string; by: string; comment: string; signature?: string; approved?: ApprovedData; returnTo: string };
 const decisionEvents: Record<Decision["action"], (d: DecisionInput) => CaseEvent> = {
   approve: (d) => ({ type: "APPROVE", nodeId: d.nodeId, by: d.by, comment: d.comment || undefined, signature: d.signature, data: d.approved?.data, changed: d.approved?.changed }),
   reject: (d) => ({ type: "REJECT", nodeId: d.nodeId, by: d.by, comment: d.comment, signature: d.signature }) as CaseEvent,
-  return: (d) => ({ type: "RETURN", nodeId: d.nodeId, by: d.by, comment: d.comment, to: "applicant" }) as CaseEvent,
+  return: (d) => ({ type: "RETURN", nodeId: d.nodeId, by: d.by, comment: d.comment, to: d.returnTo }) as CaseEvent,
 };
 
 const SIGNATURE_MAX_BYTES = 200 * 1024;
+
+/** 退回到: the applicant, or one of the earlier steps the task's node may send the case back to. */
+async function checkedReturnTarget(db: Db, taskId: string, returnTo: string | undefined): Promise<string> {
+  if (!returnTo || returnTo === "applicant") return "applicant";
+  const { returnTargets } = await taskActionsOf(db, taskId);
+  if (!returnTargets.some((t) => t.nodeId === returnTo)) {
+    throw invalid({ returnTo: "只能退回给申请人或本申请已经过的审批环节 / A case can go back only to the applicant or to a step it has passed through" });
+  }
+  return returnTo;
+}
 
 /** An approver decides one of their tasks; a task already closed by someone else is 已被处理. */
 export async function decideTask(db: Db, user: SessionUser, taskId: string, decision: Decision, locale: Locale = "zh") {
@@ -219,7 +244,8 @@ export async function decideTask(db: Db, user: SessionUser, taskId: string, deci
     throw invalid({ signature: "签名须为不超过200KB的手写签名图片 / The signature must be a drawn image of at most 200 KB" });
   }
   const approved = decision.action === "approve" && decision.edits ? await approverEdits(db, user, task, decision.edits, locale) : undefined;
-  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action]({ nodeId: task.nodeId, by: user.id, comment, signature, approved }) });
+  const returnTo = decision.action === "return" ? await checkedReturnTarget(db, task.id, decision.returnTo) : "applicant";
+  return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action]({ nodeId: task.nodeId, by: user.id, comment, signature, approved, returnTo }) });
 }
 
 export async function listMyTasks(db: Db, user: SessionUser) {

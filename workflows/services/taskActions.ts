@@ -5,6 +5,7 @@ import type { ApprovalAction, CaseEvent, FlowDefinition, Localized } from "../ty
 import { alreadyHandled, CaseCommandError, caseNotFound } from "../runtime/errors";
 import { transitionCase } from "../runtime/transitionCase";
 import type { SessionUser } from "./identity";
+import { returnTargetsOf, visitsOf, type ReturnTarget } from "../returnTargets";
 
 /** Hand-offs an approver may make without deciding: 转办, 加签 (before/after), 抄送. */
 export type TaskCommand =
@@ -27,20 +28,35 @@ export async function openTaskOf(db: Queryable, user: SessionUser, taskId: strin
   return task;
 }
 
+export type TaskActions = {
+  actions: ApprovalAction[];
+  labels: Partial<Record<ApprovalAction, Localized>>;
+  commentRequiredOn: string[];
+  signature: "none" | "optional" | "required";
+  /** Earlier approval steps a 退回 may go to besides the applicant. */
+  returnTargets: ReturnTarget[];
+};
+
 /** What the task's node allows and how its buttons are labelled, from the case's own program version. */
 export async function taskActionsOf(
   db: Queryable,
   taskId: string,
-): Promise<{ actions: ApprovalAction[]; labels: Partial<Record<ApprovalAction, Localized>>; commentRequiredOn: string[]; signature: "none" | "optional" | "required" }> {
+): Promise<TaskActions> {
   const [row] = await db
-    .select({ nodeId: tasks.nodeId, flow: programVersions.flowDefinition })
+    .select({ nodeId: tasks.nodeId, flow: programVersions.flowDefinition, snapshot: cases.snapshot })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(programVersions, eq(programVersions.id, cases.programVersionId))
     .where(eq(tasks.id, taskId));
   const node = row ? (row.flow as FlowDefinition).nodes[row.nodeId] : undefined;
-  if (node?.kind !== "userTask") return { actions: [], labels: {}, commentRequiredOn: [], signature: "none" };
-  return { actions: node.approval.actions, labels: node.approval.buttonLabels ?? {}, commentRequiredOn: node.approval.commentRequiredOn, signature: node.approval.signature };
+  if (node?.kind !== "userTask") return { actions: [], labels: {}, commentRequiredOn: [], signature: "none", returnTargets: [] };
+  return {
+    actions: node.approval.actions,
+    labels: node.approval.buttonLabels ?? {},
+    commentRequiredOn: node.approval.commentRequiredOn,
+    signature: node.approval.signature,
+    returnTargets: returnTargetsOf(row.flow as FlowDefinition, node.id, visitsOf(row.snapshot)),
+  };
 }
 
 /**
