@@ -1,3 +1,4 @@
+import { dequal } from "dequal";
 import { FORM_ERROR_KEY, type FormData, type ValidatorOptions } from "./buildValidator";
 import type { FieldAccessMap } from "./fieldAccess";
 import { formMessage, localized } from "./messages";
@@ -8,7 +9,6 @@ export type ApproverEditsResult =
   | { ok: true; data: FormData; changed: string[] }
   | { ok: false; errors: Record<string, string> };
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * An approver's changes to a case's data at one node. Only 可编辑 fields may be sent: a value for
@@ -40,6 +40,7 @@ export function validateApproverEdits(
   if (!result.ok) return result;
   // Changed: what the approver edited and whatever followed from it (computed values, fields a
   // condition now hides), in form order.
-  const changed = schema.fields.map((f) => f.key).filter((key) => !sameJson(result.data[key], stored[key]));
+  // Compared by value: stored jsonb comes back with its keys reordered.
+  const changed = schema.fields.map((f) => f.key).filter((key) => !dequal(result.data[key], stored[key]));
   return { ok: true, data: result.data, changed };
 }

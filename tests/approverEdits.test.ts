@@ -26,6 +26,7 @@ const incomeForm = {
     { key: "people", type: "number", label: { zh: "家庭人口", en: "Household size" }, required: true, min: 1, max: 20, integer: true },
     { key: "perCapita", type: "computed", label: { zh: "家庭人均月收入", en: "Income per person" }, expression: "income / people" },
     { key: "secret", type: "text", label: { zh: "内部备注", en: "Internal note" } },
+    { key: "consent", type: "consent", label: { zh: "承诺", en: "Declaration" }, text: { zh: "以上情况属实。", en: "The above is true." }, version: "1" },
   ],
 };
 
@@ -47,7 +48,7 @@ afterAll(() => demo.close());
 
 let seq = 0;
 async function newCase() {
-  const { caseId } = await submitApplication(demo.db, worker, programId, { reason: "家中困难", income: 6000, people: 3, secret: "无" }, `approver-edits-${++seq}`, "zh");
+  const { caseId } = await submitApplication(demo.db, worker, programId, { reason: "家中困难", income: 6000, people: 3, secret: "无", consent: true }, `approver-edits-${++seq}`, "zh");
   const [task] = await demo.db.select().from(tasks).where(and(eq(tasks.caseId, caseId), eq(tasks.assigneeId, unit.id), eq(tasks.status, "open")));
   return { caseId, taskId: task.id };
 }
@@ -62,6 +63,7 @@ describe("approver edits of 可编辑 fields", () => {
     expect(view.status).toBe("approved");
     expect(view.data).toMatchObject({ reason: "家中困难", income: 4500, people: 3, perCapita: 1500, secret: "无" });
     const approval = view.timeline.find((e) => e.action === "approve");
+    // Only what changed: not the consent, whose stored jsonb comes back with its keys reordered.
     expect(approval?.changedFields).toEqual([incomeForm.fields[2].label, incomeForm.fields[4].label]);
     expect((await verifyAuditChain(demo.db)).problems).toEqual([]);
   });

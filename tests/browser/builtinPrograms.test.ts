@@ -223,7 +223,7 @@ describe("困难职工帮扶", () => {
     const text = await done.textContent("body");
     expect(text).toContain("1,500");
     expect(text).toContain("同意帮扶1500元。");
-    expect(text).toContain("修改了：家庭月总收入、家庭人均月收入");
+    expect(text).toMatch(/修改了：家庭月总收入、家庭人均月收入\s*“/);
     expect(text).toContain("1,000");
     await shoot(done, "54-hardship-approved");
   });
