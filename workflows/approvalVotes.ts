@@ -17,6 +17,8 @@ export type NodeWork = {
   after?: string[];
   /** Opinions given by 前加签 signers (they hand the task back; they do not vote). */
   opinions?: Record<string, "approve" | "reject">;
+  /** 认领: the one of `assignees` who took the task; the others may not act until it is released. */
+  claimedBy?: string;
 };
 
 export type VoteOutcome = "pass" | "fail" | "wait";
@@ -75,6 +77,27 @@ export function outcomeOf(work: NodeWork, rule: VoteRule): VoteOutcome {
   return after.every((a) => work.votes[a] === "approve") ? "pass" : "wait";
 }
 
+/** Someone else's claim keeps the node's other own approvers from acting (加签 signers are not bound by it). */
+export function blockedByClaim(work: NodeWork | undefined, who: string): boolean {
+  return Boolean(work?.claimedBy && work.claimedBy !== who && work.assignees.includes(who));
+}
+
+/**
+ * Only a pool where one person decides for everyone (单人 / 或签 with several candidates still
+ * waiting, no 前加签 under way) can be claimed: in 会签, 依次 or 票签 everyone must act anyway.
+ */
+export function mayClaim(work: NodeWork | undefined, rule: VoteRule, by: string): boolean {
+  if (!work || work.claimedBy || rule.completionCondition || (rule.mode !== "single" && rule.mode !== "any")) return false;
+  if (Object.keys(work.before ?? {}).length > 0 || Object.keys(work.votes).length > 0) return false;
+  const candidates = work.assignees.filter((a) => work.pending.includes(a));
+  return candidates.length >= 2 && candidates.includes(by);
+}
+
+/** The claimer may give the task back while it is theirs to decide (not while a 前加签 signer holds it). */
+export function mayRelease(work: NodeWork | undefined, by: string): boolean {
+  return Boolean(work && work.claimedBy === by && work.pending.includes(by));
+}
+
 export function isBeforeSigner(work: NodeWork | undefined, who: string): boolean {
   return Object.values(work?.before ?? {}).includes(who);
 }
@@ -89,13 +112,16 @@ export function castVote(work: NodeWork, rule: VoteRule, by: string, vote: "appr
     return { ...work, before: rest, pending: [...work.pending.filter((p) => p !== by), waitingApprover], opinions: { ...work.opinions, [by]: vote } };
   }
   const votes = { ...work.votes, [by]: vote };
+  // The claimer's own decision uses the claim up.
+  const claimedBy = work.claimedBy === by ? undefined : work.claimedBy;
   let pending = work.pending.filter((p) => p !== by);
   if (mode === "sequential") {
     const next = work.assignees.find((a) => !(a in votes));
     pending = next ? [next] : [];
   }
   if ((mode === "any" || mode === "single") && work.assignees.includes(by)) pending = [];
-  const next: NodeWork = { ...work, pending, votes };
+  const next: NodeWork = { ...work, pending, votes, claimedBy };
+  if (!claimedBy) delete next.claimedBy;
   // Once the node's own approvers pass it, the 后加签 signers who have not voted are asked.
   if (ownOutcome(next, rule) === "pass") next.pending = (work.after ?? []).filter((a) => !(a in votes));
   return next;
@@ -104,7 +130,8 @@ export function castVote(work: NodeWork, rule: VoteRule, by: string, vote: "appr
 /** The node after a decider hands their place to someone else (转办). */
 export function transferVote(work: NodeWork, from: string, to: string): NodeWork {
   const swap = (list: string[]) => [...new Set(list.map((p) => (p === from ? to : p)))];
-  return { ...work, assignees: swap(work.assignees), pending: swap(work.pending) };
+  const claimed = work.claimedBy === from ? { claimedBy: to } : {};
+  return { ...work, assignees: swap(work.assignees), pending: swap(work.pending), ...claimed };
 }
 
 /** 加签: before = `userId` gives an opinion first; after = `userId` must also approve. */

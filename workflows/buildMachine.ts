@@ -1,6 +1,6 @@
 import { assign, setup, type AnyStateMachine } from "xstate";
 import { feelIsTrue } from "../forms/feel";
-import { addSigner, castVote, isBeforeSigner, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
+import { addSigner, blockedByClaim, castVote, isBeforeSigner, mayClaim, mayRelease, outcomeOf, transferVote, type NodeWork } from "./approvalVotes";
 import { flowsFrom, mayReturnTo, PROCESS_REGION, resumeTargetOf, structureOf, type FlowStructure, type Region } from "./flowStructure";
 import { resolveAssignees } from "./resolveAssignees";
 import { addWorkingDays } from "./workingDays";
@@ -205,6 +205,8 @@ const stateBuilders: { [K in Exclude<FlowNode["kind"], "end" | "boundary">]: Bui
           actions: [{ type: "addSigner", params: p }, { type: "notifyUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: [event.userId] }) }],
         },
         CC: { guard: { type: "mayCc", params: p }, actions: { type: "ccUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: event.userIds }) } },
+        CLAIM: { guard: { type: "mayClaim", params: p }, actions: { type: "claim", params: p } },
+        RELEASE: { guard: { type: "mayRelease", params: p }, actions: { type: "release", params: p } },
         TIMER_FIRED: [
           ...boundaryTimerTransitions(node.id, b),
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },
@@ -275,7 +277,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       forNode: ({ event }, params: P) => (event as { nodeId?: string }).nodeId === params.nodeId,
       mayDecide: ({ context, event }, params: P) => {
         const e = ev(event);
-        if (e.nodeId !== params.nodeId || !context.work[params.nodeId]?.pending.includes(String(e.by))) return false;
+        if (e.nodeId !== params.nodeId || !context.work[params.nodeId]?.pending.includes(String(e.by)) || blockedByClaim(context.work[params.nodeId], String(e.by))) return false;
         const spec = approvalOf(def, params.nodeId);
         const action = e.type === "REJECT" ? "reject" : e.type === "RETURN" ? "return" : "approve";
         if (!spec.actions.includes(action)) return false;
@@ -285,7 +287,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
       voteLeadsTo: ({ context, event }, params: P & { outcome: "pass" | "fail" }) => {
         const e = ev(event);
         const work = context.work[params.nodeId];
-        if (!work || e.nodeId !== params.nodeId || !work.pending.includes(String(e.by))) return false;
+        if (!work || e.nodeId !== params.nodeId || !work.pending.includes(String(e.by)) || blockedByClaim(work, String(e.by))) return false;
         const spec = approvalOf(def, params.nodeId);
         const action = e.type === "REJECT" ? "reject" : "approve";
         if (!spec.actions.includes(action)) return false;
@@ -302,6 +304,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           e.to === params.to &&
           spec.actions.includes("return") &&
           Boolean(context.work[params.nodeId]?.pending.includes(String(e.by))) &&
+          !blockedByClaim(context.work[params.nodeId], String(e.by)) &&
           !isBeforeSigner(context.work[params.nodeId], String(e.by)) &&
           (!spec.commentRequiredOn.includes("return") || String(e.comment ?? "").trim().length > 0)
         );
@@ -313,6 +316,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           e.nodeId === params.nodeId &&
           approvalOf(def, params.nodeId).actions.includes("transfer") &&
           Boolean(work?.pending.includes(String(e.by))) &&
+          !blockedByClaim(work, String(e.by)) &&
           !isBeforeSigner(work, String(e.by)) &&
           typeof e.to === "string" &&
           e.to !== e.by &&
@@ -328,6 +332,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           e.nodeId === params.nodeId &&
           approvalOf(def, params.nodeId).actions.includes("addSigner") &&
           Boolean(work?.pending.includes(String(e.by))) &&
+          !blockedByClaim(work, String(e.by)) &&
           !isBeforeSigner(work, String(e.by)) &&
           (e.position === "before" || e.position === "after") &&
           who !== "" &&
@@ -345,11 +350,14 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           e.nodeId === params.nodeId &&
           approvalOf(def, params.nodeId).actions.includes("cc") &&
           Boolean(context.work[params.nodeId]?.pending.includes(String(e.by))) &&
+          !blockedByClaim(context.work[params.nodeId], String(e.by)) &&
           ids.length > 0 &&
           ids.length <= 50 &&
           ids.every((id) => typeof id === "string" && id !== "" && id !== e.by)
         );
       },
+      mayClaim: ({ context, event }, params: P) => ev(event).nodeId === params.nodeId && mayClaim(context.work[params.nodeId], approvalOf(def, params.nodeId), String(ev(event).by)),
+      mayRelease: ({ context, event }, params: P) => ev(event).nodeId === params.nodeId && mayRelease(context.work[params.nodeId], String(ev(event).by)),
       nodeOutcomeIs: ({ context }, params: P & { outcome: "pass" }) => {
         const work = context.work[params.nodeId];
         const spec = approvalOf(def, params.nodeId);
@@ -410,6 +418,17 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
           return { ...context.work, [params.nodeId]: addSigner(context.work[params.nodeId], String(e.by), String(e.userId), e.position as "before" | "after") };
         },
         acted: true,
+      }),
+      // Taking a pool's task counts as an approver acting: the applicant can no longer 撤回.
+      claim: assign({
+        work: ({ context, event }, params: P) => ({ ...context.work, [params.nodeId]: { ...context.work[params.nodeId], claimedBy: String(ev(event).by) } }),
+        acted: true,
+      }),
+      release: assign({
+        work: ({ context }, params: P) => {
+          const { claimedBy: _released, ...work } = context.work[params.nodeId];
+          return { ...context.work, [params.nodeId]: work };
+        },
       }),
       markReturned: assign({ returnedFrom: (_, params: P & { resumeAt: string }) => params.resumeAt, acted: true }),
       countFiring: assign({ fired: ({ context }, params: BoundaryParams) => {

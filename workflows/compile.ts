@@ -95,6 +95,9 @@ function approvalSpec(el: El, problems: Problem[], warnings: Problem[]): Approva
     fail("approval.modeConflict", `审批方式 "${mode}" 与多实例设置（${drawn}）矛盾`, `The approval mode "${mode}" contradicts the multi-instance settings (${drawn})`, "只保留一处：删掉审批方式，或去掉多实例标记", "Keep one: remove the approval mode, or the multi-instance marker");
   }
   const pick = <T extends string>(v: unknown, allowed: T[], fallback: T): T => (allowed.includes(str(v) as T) ? (str(v) as T) : fallback);
+  const signature = pick(a?.signature, ["none", "optional", "required"], "none");
+  const allowBulk = el.allowBulk === true;
+  if (allowBulk) checkBulk(actions, signature, csv(a?.commentRequiredOn), fail);
   return {
     assignee,
     mode: multi && !str(a?.mode) ? multi.mode : mode,
@@ -102,14 +105,24 @@ function approvalSpec(el: El, problems: Problem[], warnings: Problem[]): Approva
     ...(multi?.completionCondition && !str(a?.mode) ? { completionCondition: multi.completionCondition } : {}),
     actions,
     commentRequiredOn: csv(a?.commentRequiredOn ?? "reject,return").filter((x): x is "reject" | "return" => x === "reject" || x === "return"),
-    signature: pick(a?.signature, ["none", "optional", "required"], "none"),
+    signature,
     fieldPermissions,
     sla: sla ? { workingDays: Number(sla.workingDays ?? 0), remindBeforeHours: sla.remindBeforeHours as number | undefined, onTimeout: pick<"none" | "approve" | "reject">(sla.onTimeout, ["none", "approve", "reject"], "none") } : undefined,
     emptyAssignee: pick(a?.emptyAssignee, ["autoPass", "toAdmin", "reject"], "toAdmin"),
     applicantIsApprover: pick(a?.applicantIsApprover, ["skip", "self", "toSuperior"], "toSuperior"),
     dedupe: a?.dedupe === true,
     ...buttonLabelsOf(a),
+    ...(allowBulk ? { allowBulk } : {}),
   };
+}
+
+type Fail = (code: string, zh: string, en: string, hintZh: string, hintEn: string) => void;
+
+/** 批量审批 approves many cases with one shared comment and no signature pad: the node must allow exactly that. */
+function checkBulk(actions: ApprovalAction[], signature: ApprovalSpec["signature"], commentRequiredOn: string[], fail: Fail) {
+  if (!actions.includes("approve")) fail("approval.bulkWithoutApprove", "允许批量审批的节点必须有「同意」操作", "A step that allows bulk approval must offer Approve", "勾选「同意」，或取消「允许批量审批」", "Tick Approve, or untick Allow bulk approval");
+  if (signature === "required") fail("approval.bulkSignature", "同意时必须手写签名的节点不能批量审批", "A step that requires a handwritten signature to approve cannot be bulk-approved", "把手写签名改为「可选」或「不需要」，或取消「允许批量审批」", "Make the signature optional or none, or untick Allow bulk approval");
+  if (commentRequiredOn.includes("approve")) fail("approval.bulkComment", "同意时必须填写意见的节点不能批量审批", "A step that requires a comment to approve cannot be bulk-approved", "取消同意时必填意见，或取消「允许批量审批」", "Drop the required comment on approve, or untick Allow bulk approval");
 }
 
 /** `<niangjia:buttonLabel action="approve" zh="公示无异议" en="No objection"/>` → the node's own button words. */

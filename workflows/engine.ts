@@ -62,7 +62,8 @@ function openTasksOf(def: FlowDefinition, value: StateValue, context: CaseContex
     const node = def.nodes[id];
     const work = context.work[id];
     if (node?.kind !== "userTask" || !work || work.pending.length === 0) return [];
-    return [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode, dueAt: work.dueAt }];
+    const claim = work.claimedBy ? { claim: { by: work.claimedBy, pool: work.assignees } } : {};
+    return [{ nodeId: node.id, name: node.name, assignees: work.pending, mode: node.approval.mode, dueAt: work.dueAt, ...claim }];
   });
 }
 
@@ -179,6 +180,8 @@ const auditActions: Record<CaseEvent["type"], string> = {
   TRANSFER: "transfer",
   ADD_SIGNER: "add_signer",
   CC: "cc",
+  CLAIM: "claim",
+  RELEASE: "release",
   TIMER_FIRED: "timer",
   SERVICE_DONE: "service_done",
   SERVICE_FAILED: "service_failed",
@@ -202,6 +205,7 @@ function eventDetail(event: CaseEvent): Record<string, unknown> {
   const detail: Record<string, unknown> = {};
   if ((event.type === "APPROVE" || event.type === "REJECT") && event.signature) detail.signature = event.signature;
   if (event.type === "APPROVE" && event.changed?.length) detail.changed = event.changed;
+  if (event.type === "APPROVE" && event.bulk) detail.bulk = true;
   return detail;
 }
 
@@ -221,6 +225,7 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
       : new FlowRejection("notWithdrawable", "当前状态不能撤回", "The application cannot be withdrawn now");
   }
   const node = "nodeId" in event ? def.nodes[event.nodeId] : undefined;
+  if ((event.type === "CLAIM" || event.type === "RELEASE") && node?.kind === "userTask") return claimRefusal(event, context.work[node.id]);
   if ((event.type === "REJECT" || event.type === "RETURN") && node?.kind === "userTask" && node.approval.commentRequiredOn.includes(event.type === "REJECT" ? "reject" : "return") && !event.comment?.trim()) {
     return new FlowRejection("commentRequired", "拒绝或退回时必须填写审批意见", "A comment is required to reject or return");
   }
@@ -235,6 +240,12 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
     return new FlowRejection("signatureRequired", "此环节需要手写签名", "This step requires a handwritten signature");
   }
   return new FlowRejection("notAllowedNow", "申请当前的状态不允许此操作", "The case is not in a state that allows this");
+}
+
+function claimRefusal(event: Extract<CaseEvent, { type: "CLAIM" | "RELEASE" }>, work: CaseContext["work"][string] | undefined): FlowRejection {
+  if (event.type === "RELEASE") return new FlowRejection("notClaimer", "只有认领人可以释放此事项", "Only the person who claimed this task can release it");
+  if (work?.claimedBy) return new FlowRejection("claimed", work.claimedBy === event.by ? "您已认领此事项" : "该事项已被认领", work.claimedBy === event.by ? "You have already claimed this task" : "This task was already claimed");
+  return new FlowRejection("notClaimable", "只有交给多人、由其中一人办理的事项可以认领", "Only a task offered to several people, one of whom decides, can be claimed");
 }
 
 /** Apply one event to a persisted case snapshot; refuses (FlowRejection) what the flow does not allow now. */

@@ -40,6 +40,11 @@ export type ApprovalSpec = {
   /** Approve automatically when the same person already approved an earlier node. */
   dedupe: boolean;
   buttonLabels?: Partial<Record<ApprovalAction, Localized>>;
+  /**
+   * 批量审批: the inbox may approve this node's tasks several at a time (`niangjia:allowBulk` on
+   * the userTask). Never together with a required signature (the compiler refuses it).
+   */
+  allowBulk?: boolean;
 };
 
 /** `parent`: the embedded sub-process the node is drawn in (absent at process level). */
@@ -97,8 +102,11 @@ export type EngineEnv = {
 };
 
 export type CaseEvent =
-  /** `data`: the case's whole data after the approver's edits (validated by the service); `changed`: the fields they changed. */
-  | { type: "APPROVE"; nodeId: string; by: string; comment?: string; signature?: string; data?: Record<string, unknown>; changed?: string[] }
+  /**
+   * `data`: the case's whole data after the approver's edits (validated by the service); `changed`: the fields they changed;
+   * `bulk`: given with the inbox's 批量同意 (kept in the audit row).
+   */
+  | { type: "APPROVE"; nodeId: string; by: string; comment?: string; signature?: string; data?: Record<string, unknown>; changed?: string[]; bulk?: boolean }
   | { type: "REJECT"; nodeId: string; by: string; comment: string; signature?: string }
   | { type: "RETURN"; nodeId: string; by: string; comment: string; to: "applicant" | string }
   | { type: "RESUBMIT"; by: string; data: Record<string, unknown> }
@@ -106,6 +114,10 @@ export type CaseEvent =
   | { type: "TRANSFER"; nodeId: string; by: string; to: string; comment?: string }
   | { type: "ADD_SIGNER"; nodeId: string; by: string; userId: string; position: "before" | "after"; comment?: string }
   | { type: "CC"; nodeId: string; by: string; userIds: string[]; comment?: string }
+  /** 认领: one candidate of a pool takes the node's task; the other candidates may no longer act. */
+  | { type: "CLAIM"; nodeId: string; by: string }
+  /** 释放: the claimer gives the task back to the pool. */
+  | { type: "RELEASE"; nodeId: string; by: string; comment?: string }
   | { type: "TIMER_FIRED"; timerId: string }
   | { type: "SERVICE_DONE"; nodeId: string; result: Record<string, unknown> }
   /** `code`: the error code the handler threw, matched against the node's error boundaries. */
@@ -113,7 +125,11 @@ export type CaseEvent =
 
 export type CaseStatus = "running" | "returned" | "approved" | "rejected" | "withdrawn" | "failed";
 
-export type OpenTask = { nodeId: string; name: string; assignees: string[]; mode: ApprovalMode; dueAt?: string };
+/**
+ * `claim`: the node's task was claimed (认领) by `by`; the rows of the candidates in `pool` (the
+ * node's own approvers) then belong to the claimer until it is released.
+ */
+export type OpenTask = { nodeId: string; name: string; assignees: string[]; mode: ApprovalMode; dueAt?: string; claim?: { by: string; pool: string[] } };
 
 export type Effect =
   | { type: "scheduleJob"; key: string; kind: "timer" | "service"; runAt: string; event?: CaseEvent; handler?: string; payload?: Record<string, unknown> }

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { appendAudit } from "../../db/audit";
 import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
 import { newId } from "../../db/ids";
-import { cases, jobs, notifications, programs, programVersions, tasks, waitlistEntries } from "../../db/schema";
+import { cases, jobs, notifications, programs, programVersions, tasks, users, waitlistEntries } from "../../db/schema";
 import { holdSeat, nextWaiting, releaseCase, retakeSeat, takeQuota, takeSeat, waitlistPosition } from "./admission";
 import { getOrg } from "../../db/orgs";
 import { applyEvent, startCase } from "../engine";
@@ -12,7 +12,7 @@ import { FlowRejection } from "../types";
 import { attachCaseFiles } from "./attachCaseFiles";
 import { loadDirectory } from "./loadDirectory";
 import { loadWorkCalendar } from "../../db/calendar";
-import { alreadyHandled, CaseCommandError, caseNotFound, notApplicant, notYourTask, versionConflict } from "./errors";
+import { alreadyHandled, CaseCommandError, caseNotFound, claimedByOther, notApplicant, notYourTask, versionConflict } from "./errors";
 
 export type StartCommand = {
   kind: "start";
@@ -53,7 +53,7 @@ export type TransitionResult = {
 };
 
 /** Events only the assignee of an open task on the node may send. */
-const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER", "CC"]);
+const TASK_EVENTS = new Set(["APPROVE", "REJECT", "RETURN", "TRANSFER", "ADD_SIGNER", "CC", "CLAIM", "RELEASE"]);
 /** Case endings that give back the applicant's quota slot and seat. */
 const RELEASING_STATUSES = new Set(["withdrawn", "rejected"]);
 /** Events that settle the actor's own part in a node. */
@@ -233,10 +233,16 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
   if (TASK_EVENTS.has(event.type)) {
     const nodeId = (event as { nodeId: string }).nodeId;
     const mine = await tx
-      .select({ status: tasks.status })
+      .select({ status: tasks.status, claimedBy: tasks.claimedBy })
       .from(tasks)
       .where(and(eq(tasks.caseId, row.id), eq(tasks.nodeId, nodeId), eq(tasks.assigneeId, command.actorId ?? "")));
-    if (!mine.some((t) => t.status === "open")) throw mine.length ? alreadyHandled() : notYourTask();
+    const open = mine.find((t) => t.status === "open");
+    if (!open) throw mine.length ? alreadyHandled() : notYourTask();
+    // A pool candidate whose colleague claimed the task (also the loser of two claims at once, on its retry).
+    if (open.claimedBy && open.claimedBy !== command.actorId) {
+      const [holder] = await tx.select({ name: users.name }).from(users).where(eq(users.id, open.claimedBy));
+      throw claimedByOther(holder?.name ?? "");
+    }
   }
   if (APPLICANT_EVENTS.has(event.type) && command.actorId !== row.applicantId) throw notApplicant();
 
@@ -306,11 +312,15 @@ async function syncTasks(tx: Tx, ref: CaseRef, openTasks: OpenTask[], actorId: s
   const current = await tx.select().from(tasks).where(and(eq(tasks.caseId, ref.caseId), eq(tasks.status, "open")));
   const wanted = new Map<string, OpenTask>();
   for (const t of openTasks) for (const a of t.assignees) wanted.set(`${t.nodeId}\u0000${a}`, t);
+  const claimOf = (t: OpenTask, assigneeId: string) => (t.claim?.pool.includes(assigneeId) ? t.claim.by : null);
   const decidedNode = event && "nodeId" in event ? (event as { nodeId: string }).nodeId : null;
   for (const row of current) {
     const key = `${row.nodeId}\u0000${row.assigneeId}`;
-    if (wanted.has(key)) {
+    const kept = wanted.get(key);
+    if (kept) {
       wanted.delete(key);
+      const claimedBy = claimOf(kept, row.assigneeId);
+      if ((row.claimedBy ?? null) !== claimedBy) await tx.update(tasks).set({ claimedBy }).where(eq(tasks.id, row.id));
       continue;
     }
     const decidedByActor = row.assigneeId === actorId && row.nodeId === decidedNode;
@@ -334,6 +344,7 @@ async function syncTasks(tx: Tx, ref: CaseRef, openTasks: OpenTask[], actorId: s
       name: t.name,
       assigneeId,
       status: "open",
+      claimedBy: claimOf(t, assigneeId),
       dueAt: t.dueAt ? new Date(t.dueAt) : null,
       createdAt: at,
     });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { Db, Queryable } from "../../db/client";
 import { auditLog, cases, notifications, programs, programVersions, tasks, users } from "../../db/schema";
 import { validateSubmission } from "../../forms/validateSubmission";
@@ -16,6 +16,8 @@ import { submissionFileLookup, submittedFileIds } from "./submissionFiles";
 import { openTaskOf, taskActionsOf } from "./taskActions";
 import { checkPngDataUrl } from "../../forms/pngDataUrl";
 import { assertMayApply } from "./applyGate";
+import { isClaimable, nodeModeOf, poolSizeOf } from "./taskClaims";
+import { nodeAllowsBulkOf } from "./bulkApproval";
 import { approverEdits, type ApprovedData } from "./approverEdits";
 
 export type Locale = "zh" | "en";
@@ -248,8 +250,12 @@ export async function decideTask(db: Db, user: SessionUser, taskId: string, deci
   return transitionCase(db, { kind: "event", caseId: task.caseId, actorId: user.id, event: decisionEvents[decision.action]({ nodeId: task.nodeId, by: user.id, comment, signature, approved, returnTo }) });
 }
 
+/**
+ * 待办: the caller's open tasks, oldest first, without pool tasks a colleague has claimed; with
+ * whether each can be claimed (认领) and whether its node allows 批量审批.
+ */
 export async function listMyTasks(db: Db, user: SessionUser) {
-  return db
+  const rows = await db
     .select({
       taskId: tasks.id,
       taskName: tasks.name,
@@ -262,13 +268,24 @@ export async function listMyTasks(db: Db, user: SessionUser) {
       programNameEn: programs.nameEn,
       programId: programs.id,
       data: cases.data,
+      claimedBy: tasks.claimedBy,
+      mode: nodeModeOf,
+      poolSize: poolSizeOf,
+      allowBulk: nodeAllowsBulkOf,
     })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .innerJoin(users, eq(users.id, cases.applicantId))
     .innerJoin(programs, eq(programs.id, cases.programId))
-    .where(and(eq(tasks.assigneeId, user.id), eq(tasks.status, "open")))
+    .innerJoin(programVersions, eq(programVersions.id, cases.programVersionId))
+    .where(and(eq(tasks.assigneeId, user.id), eq(tasks.status, "open"), or(isNull(tasks.claimedBy), eq(tasks.claimedBy, user.id))))
     .orderBy(asc(tasks.createdAt));
+  return rows.map(({ mode, poolSize, claimedBy, allowBulk, ...row }) => ({
+    ...row,
+    claimedByMe: claimedBy === user.id,
+    claimable: isClaimable(mode, Number(poolSize), claimedBy),
+    allowBulk: allowBulk === true,
+  }));
 }
 
 /** 抄送我: cases others shared with the caller, newest first. */

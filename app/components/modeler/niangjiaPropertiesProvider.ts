@@ -79,6 +79,7 @@ const words = {
   signatureNone: ["不需要", "None"],
   signatureOptional: ["可选", "Optional"],
   signatureRequired: ["同意时必须签名", "Required to approve"],
+  allowBulk: ["允许批量审批", "Allow bulk approval"],
   buttonLabels: ["按钮文字", "Button labels"],
   buttonZh: ["「{action}」按钮（中文）", "\"{action}\" button (Chinese)"],
   buttonEn: ["「{action}」按钮（英文）", "\"{action}\" button (English)"],
@@ -199,6 +200,7 @@ class NiangjiaPropertiesProvider {
     };
     const fieldOptions = [{ value: "", label: this.w("chooseField") }, ...this.config.fields.map((f) => ({ value: f.key, label: `${this.config.locale === "en" ? f.label.en || f.label.zh : f.label.zh}（${f.key}）` }))];
     const kind = String(get("kind", "assignee"));
+    const modeling = this.injector.get<{ updateProperties(e: DiagramElement, p: Record<string, unknown>): void }>("modeling");
 
     const assignee: Entry[] = [
       this.select(el, "nj-kind", this.w("rule"), () => kind, (v) => setChild("assignee", { kind: v }), this.opts("orgLevel", "orgChain", "rolePool", "users", "initiatorChoice", "formField")),
@@ -258,6 +260,8 @@ class NiangjiaPropertiesProvider {
         { value: "optional", label: this.w("signatureOptional") },
         { value: "required", label: this.w("signatureRequired") },
       ]),
+      // An attribute of the userTask itself (niangjia:allowBulk), like a service task's handler; the compiler refuses it with a required signature.
+      this.checkbox(el, "nj-allow-bulk", this.w("allowBulk"), () => bo.get("niangjia:allowBulk") === true, (on) => modeling.updateProperties(el, { "niangjia:allowBulk": on || undefined })),
     ];
 
     const labelEntries = ACTIONS.filter((a) => actions.includes(a)).flatMap((a) =>
