@@ -30,4 +30,11 @@ export default tseslint.config(
   boundary(["workflows/**"], ["app", "plugins", "cli"], "workflows/ may import forms and db, never app or plugins."),
   boundary(["plugins/**"], ["app", "db", "cli"], "plugins use only the registry types the core exports."),
   boundary(["app/**"], ["cli", "plugins"], "app/ reaches the core only through app/services.server.ts."),
+  // The one door from app/ to plugins: the route that shows plugin pages takes their React views from plugins/pages.ts.
+  {
+    files: ["app/routes/p.$pluginId.$name.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/*", "**/cli", "**/plugins/*", "!**/plugins/pages"], message: "app/ imports only plugins/pages (the plugin page views)." }] }],
+    },
+  },
 );

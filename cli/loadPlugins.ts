@@ -77,6 +77,15 @@ function facadeFor(registries: CoreRegistries, pluginId: string, onConflict: (er
       fn(`dashboard widget ${widget.id} loader`, widget.loader);
       add(registries.dashboardWidgets, widget.id, widget);
     },
+    admissionHook: (hook) => {
+      fn(`admission hook ${hook.programKey} hold`, hook.hold);
+      fn(`admission hook ${hook.programKey} release`, hook.release);
+      add(registries.admissionHooks, hook.programKey, hook);
+    },
+    page: (page) => {
+      fn(`page ${page.id} load`, page.load);
+      add(registries.pages, page.id, page);
+    },
   };
 }
 

@@ -11,7 +11,9 @@ const NAMING_STATEMENTS: RegExp[] = [
   new RegExp(String.raw`\bcreate\s+(?:unique\s+)?index\s+(?:concurrently\s+)?(?:if\s+not\s+exists\s+)?(${NAME})\s+on\s+(?:only\s+)?(${NAME})`, "gi"),
   new RegExp(String.raw`\bcreate\s+(?:or\s+replace\s+)?(?:temp(?:orary)?\s+|unlogged\s+|materialized\s+)?(?:table|type|sequence|view|function|procedure|schema|extension)\s+(?:if\s+not\s+exists\s+)?(${NAME})`, "gi"),
   new RegExp(String.raw`\b(?:alter|drop)\s+(?:table|index|type|sequence|view|materialized\s+view|function|procedure|schema)\s+(?:concurrently\s+)?(?:if\s+exists\s+)?(?:only\s+)?(${NAME})`, "gi"),
-  new RegExp(String.raw`(?:\btruncate(?:\s+table)?|\binsert\s+into|(?<!\bon\s+)\bupdate|\bdelete\s+from)\s+(?:only\s+)?(${NAME})`, "gi"),
+  // A trigger's events (`BEFORE UPDATE OR DELETE ON t`, `UPDATE OF col`) are not writes.
+  new RegExp(String.raw`(?:\btruncate(?:\s+table)?|\binsert\s+into|(?<!\bon\s+)\bupdate(?!\s+(?:or|on|of)\b)|\bdelete\s+from)\s+(?:only\s+)?(${NAME})`, "gi"),
+  new RegExp(String.raw`\bcreate\s+(?:or\s+replace\s+)?(?:constraint\s+)?trigger\s+(${NAME})\s+(?:before|after|instead\s+of)\s+[\w\s,"]+?\bon\s+(${NAME})`, "gi"),
 ];
 
 function bareName(raw: string): { schema: string | null; name: string } {

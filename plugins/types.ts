@@ -1,8 +1,10 @@
 import type { FeelFunction } from "../forms/feel";
+import type { AdmissionHook } from "../workflows/admissionHooks";
 import type { FieldType } from "../forms/fieldType";
 import type { DashboardWidget } from "../workflows/dashboardWidgets";
 import type { NotificationChannel } from "../workflows/notificationChannels";
 import type { PluginManifest } from "../workflows/pluginManifest";
+import type { PluginPage } from "../workflows/pluginPages";
 import type { ProgramTemplate } from "../workflows/programTemplates";
 import type { ServiceContext, ServiceHandler } from "../workflows/serviceHandlers";
 
@@ -20,7 +22,17 @@ export type PluginRegistries = {
   feelFunction: (name: string, fn: FeelFunction) => void;
   notificationChannel: (channel: NotificationChannel) => void;
   dashboardWidget: (widget: DashboardWidget) => void;
+  /** Holds a resource for a new case of one of the plugin's own programs, in the case's transaction; see docs/plugins.md. */
+  admissionHook: (hook: AdmissionHook) => void;
+  /** A page at `/p/<pluginId>/<name>`; its React view goes in plugins/pages.ts under the same id. */
+  page: (page: PluginPage) => void;
 };
+
+/**
+ * What a plugin page's React view (plugins/pages.ts) gets: what its `load` returned, the
+ * language, and the CSRF token its posts carry (`_csrf`, with `_action` naming the action).
+ */
+export type PluginPageViewProps = { data: unknown; locale: "zh" | "en"; csrf: string };
 
 /** Given to `install`, which runs once per database inside the transaction that records the install. */
 export type PluginInstallContext = {

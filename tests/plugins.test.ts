@@ -319,5 +319,10 @@ describe("plugin migration guard", () => {
     expect(foreignNamesInSql(`ALTER TABLE "cases" ADD COLUMN "x" text; CREATE INDEX "p_x_i" ON "users" ("id")`, "x")).toEqual(["cases", "users"]);
     expect(foreignNamesInSql(`create table other.p_x_t (id int); drop table if exists public.audit_log; update "tasks" set a = 1`, "x")).toEqual(["audit_log", "other.p_x_t", "tasks"]);
     expect(foreignNamesInSql(`CREATE TABLE "p_xy_t" (id int)`, "x")).toEqual(["p_xy_t"]);
+    // A trigger's events are not writes; the trigger and the table it is on must be the plugin's.
+    const trigger = `CREATE FUNCTION p_x_f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END; $$;
+      CREATE TRIGGER p_x_t BEFORE UPDATE OR DELETE ON p_x_a FOR EACH ROW EXECUTE FUNCTION p_x_f();`;
+    expect(foreignNamesInSql(trigger, "x")).toEqual([]);
+    expect(foreignNamesInSql(`CREATE TRIGGER sneaky AFTER INSERT OR UPDATE OF name ON "users" FOR EACH ROW EXECUTE FUNCTION p_x_f()`, "x")).toEqual(["sneaky", "users"]);
   });
 });

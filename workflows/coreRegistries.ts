@@ -2,9 +2,11 @@ import type { FieldType } from "../forms/fieldType";
 import { fieldTypeRegistry } from "../forms/fieldRegistry";
 import { feelFunctionRegistry, type FeelFunction } from "../forms/feel";
 import { Registry } from "../forms/registry";
+import { admissionHookRegistry, type AdmissionHook } from "./admissionHooks";
 import { dashboardWidgetRegistry, type DashboardWidget } from "./dashboardWidgets";
 import { notificationChannelRegistry, type NotificationChannel } from "./notificationChannels";
 import { pluginCatalog, type PluginCatalogEntry } from "./pluginCatalog";
+import { pluginPageRegistry, type PluginPage } from "./pluginPages";
 import { programTemplateRegistry, type ProgramTemplate } from "./programTemplates";
 import { serviceHandlerRegistry, type ServiceHandler } from "./serviceHandlers";
 
@@ -17,6 +19,8 @@ export type CoreRegistries = {
   feelFunctions: Registry<FeelFunction>;
   notificationChannels: Registry<NotificationChannel>;
   dashboardWidgets: Registry<DashboardWidget>;
+  admissionHooks: Registry<AdmissionHook>;
+  pages: Registry<PluginPage>;
 };
 
 /** The process-wide registries the app and the job worker read. */
@@ -28,6 +32,8 @@ export const coreRegistries: CoreRegistries = {
   feelFunctions: feelFunctionRegistry,
   notificationChannels: notificationChannelRegistry,
   dashboardWidgets: dashboardWidgetRegistry,
+  admissionHooks: admissionHookRegistry,
+  pages: pluginPageRegistry,
 };
 
 /** Empty registries of the same kinds, for tests that load plugins in isolation. */
@@ -41,5 +47,7 @@ export function createRegistries(): CoreRegistries {
     feelFunctions: fresh(feelFunctionRegistry),
     notificationChannels: fresh(notificationChannelRegistry),
     dashboardWidgets: fresh(dashboardWidgetRegistry),
+    admissionHooks: fresh(admissionHookRegistry),
+    pages: fresh(pluginPageRegistry),
   };
 }

@@ -1,0 +1,9 @@
+import type { ComponentType } from "react";
+import type { PluginPageViewProps } from "./types";
+
+/**
+ * The React views of plugin pages, by page id (see workflows/pluginPages.ts); the app's
+ * `/p/<pluginId>/<name>` route renders the one its page names. This file is bundled for the
+ * browser: list only view modules here, never a plugin's index (it reads files, runs SQL).
+ */
+export const pluginPageViews: Record<string, ComponentType<PluginPageViewProps>> = {};
