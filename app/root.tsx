@@ -18,6 +18,7 @@ import type { ReactNode } from "react";
 import stylesHref from "./styles.css?url";
 import { csrfCookie, getOptionalUser, holdsRole, newCsrfToken, readCsrfCookie, TASK_ROLES } from "./auth.server";
 import { localeOf } from "./http.server";
+import { services } from "./services.server";
 import { CsrfInput } from "./components/CsrfInput";
 import { antdLocale } from "./i18n/antdLocale";
 import { translate, type Locale } from "./i18n/messages";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale: localeOf(request),
       csrf,
-      user: user && { name: user.name, isApprover: holdsRole(user, TASK_ROLES), isAdmin: holdsRole(user, "admin") },
+      user: user && { name: user.name, isApprover: holdsRole(user, TASK_ROLES), isAdmin: holdsRole(user, "admin"), unread: await services.unreadNotificationCount(user) },
     },
     { headers },
   );
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type RootLoaderData = {
   locale: Locale;
   csrf: string;
-  user: { name: string; isApprover: boolean; isAdmin: boolean } | null;
+  user: { name: string; isApprover: boolean; isAdmin: boolean; unread: number } | null;
 };
 
 function Header({ data }: { data: RootLoaderData }) {
@@ -64,6 +65,12 @@ function Header({ data }: { data: RootLoaderData }) {
         {data.user?.isAdmin && <NavLink to="/admin/plugins">{t("navPlugins")}</NavLink>}
       </nav>
       <div className="nj-header-right">
+        {data.user && (
+          <NavLink to="/notifications" className="nj-bell" aria-label={`${t("notifications")}${data.user.unread ? ` (${data.user.unread} ${t("unread")})` : ""}`}>
+            {t("notifications")}
+            {data.user.unread > 0 && <span className="nj-bell-count">{data.user.unread > 99 ? "99+" : data.user.unread}</span>}
+          </NavLink>
+        )}
         {data.user && <span className="nj-user-name">{data.user.name}</span>}
         <Form method="post" action="/lang" reloadDocument>
           <CsrfInput />

@@ -13,6 +13,7 @@ import * as files from "../workflows/services/files";
 import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
+import * as notifications from "../workflows/services/notifications";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
 import * as availability from "../workflows/services/programAvailability";
 import * as inbox from "../workflows/services/inboxQueries";
@@ -89,4 +90,9 @@ export const services = {
   getFlowDesign: async (user: SessionUser, programId: string) => flowDrafts.getFlowDesign(await db(), user, programId),
   saveFlowDraft: async (user: SessionUser, programId: string, xml: unknown, baseHash: unknown) => flowDrafts.saveFlowDraft(await db(), user, programId, xml, baseHash),
   testRunFlow: async (user: SessionUser, programId: string, input: unknown) => flowDrafts.testRunFlow(await db(), user, programId, input),
+
+  listMyNotifications: async (user: SessionUser, locale: Locale) => notifications.listMyNotifications(await db(), user, locale),
+  unreadNotificationCount: async (user: SessionUser) => notifications.myUnreadCount(await db(), user),
+  markNotificationsRead: async (user: SessionUser, ids?: string[]) => notifications.markMyNotificationsRead(await db(), user, ids),
+  openNotification: async (user: SessionUser, id: string, locale: Locale) => notifications.openMyNotification(await db(), user, id, locale),
 };

@@ -6,6 +6,7 @@ import { getServiceHandler } from "../serviceHandlers";
 import type { CaseEvent } from "../types";
 import { transitionCase } from "./transitionCase";
 import { CaseCommandError } from "./errors";
+import { deliverNotification } from "./notificationOutbox";
 
 type JobRow = { id: string; tenant_id: string; case_id: string | null; key: string; kind: string; payload: JobPayload; attempts: number; max_attempts: number };
 type JobPayload = { event?: CaseEvent | null; handler?: string | null; payload?: unknown; nodeId?: string };
@@ -40,8 +41,36 @@ export async function claimDueJobs(db: Db, limit = 10): Promise<JobRow[]> {
   return rowsOf<JobRow>(res);
 }
 
+/** Jobs that do not step a case (deliveries): run, then marked done here; retried like the rest. */
+const standaloneJobs: Record<string, (db: Db, payload: Record<string, unknown>) => Promise<unknown>> = {
+  notify: (db, payload) => deliverNotification(db, payload),
+};
+
+async function runStandaloneJob(db: Db, job: JobRow, run: (db: Db, payload: Record<string, unknown>) => Promise<unknown>): Promise<void> {
+  try {
+    await run(db, job.payload as Record<string, unknown>);
+    await db.update(jobs).set({ status: "done", lockedUntil: null, finishedAt: new Date() }).where(eq(jobs.id, job.id));
+  } catch (err) {
+    await retryOrFail(db, job, err instanceof Error ? err.message : String(err), job.attempts >= job.max_attempts);
+  }
+}
+
+async function retryOrFail(db: Db, job: JobRow, message: string, final: boolean): Promise<void> {
+  const backoffSeconds = 2 ** Math.min(job.attempts, 10);
+  await db
+    .update(jobs)
+    .set(
+      final
+        ? { status: "failed", lastError: message, lockedUntil: null, finishedAt: new Date() }
+        : { status: "pending", lastError: message, lockedUntil: null, runAt: new Date(Date.now() + backoffSeconds * 1000) },
+    )
+    .where(eq(jobs.id, job.id));
+}
+
 /** Run one claimed job; the case step and the job's completion commit together. */
 export async function runJob(db: Db, job: JobRow): Promise<void> {
+  const standalone = standaloneJobs[job.kind];
+  if (standalone) return runStandaloneJob(db, job, standalone);
   try {
     if (!job.case_id) throw new Error("job without case");
     const event = job.kind === "service" ? await callService(db, job) : job.payload.event;
@@ -57,15 +86,7 @@ export async function runJob(db: Db, job: JobRow): Promise<void> {
     }
     // A step the flow refuses (the case moved on, e.g. withdrawn) will not succeed on retry.
     const final = job.attempts >= job.max_attempts || (err instanceof CaseCommandError && err.code !== "conflict");
-    const backoffSeconds = 2 ** Math.min(job.attempts, 10);
-    await db
-      .update(jobs)
-      .set(
-        final
-          ? { status: "failed", lastError: message, lockedUntil: null, finishedAt: new Date() }
-          : { status: "pending", lastError: message, lockedUntil: null, runAt: new Date(Date.now() + backoffSeconds * 1000) },
-      )
-      .where(eq(jobs.id, job.id));
+    await retryOrFail(db, job, message, final);
   }
 }
 

@@ -3,7 +3,8 @@ import type { Db, Tx } from "../../db/client";
 import { appendAudit } from "../../db/audit";
 import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
 import { newId } from "../../db/ids";
-import { cases, jobs, notifications, programs, programVersions, tasks, users, waitlistEntries } from "../../db/schema";
+import { cases, jobs, programs, programVersions, tasks, users, waitlistEntries } from "../../db/schema";
+import { insertNotification } from "./notificationOutbox";
 import { holdSeat, nextWaiting, releaseCase, retakeSeat, takeQuota, takeSeat, waitlistPosition } from "./admission";
 import { getOrg } from "../../db/orgs";
 import { applyEvent, startCase } from "../engine";
@@ -213,7 +214,7 @@ async function promoteWaitlist(tx: Tx, poolId: string, at: Date): Promise<void> 
   await createCase(tx, command, entry.id, at);
   await holdSeat(tx, entry.tenantId, poolId, entry.id, at);
   await tx.update(waitlistEntries).set({ status: "promoted", caseId: entry.id }).where(eq(waitlistEntries.id, entry.id));
-  await tx.insert(notifications).values({ id: newId(), tenantId: entry.tenantId, userId: entry.applicantId, caseId: entry.id, templateKey: "waitlist.promoted", params: {}, createdAt: at });
+  await insertNotification(tx, { tenantId: entry.tenantId, userId: entry.applicantId, caseId: entry.id, templateKey: "waitlist.promoted", params: {}, createdAt: at });
 }
 
 async function findBySubmitKey(db: Db, applicantId: string, submitKey: string): Promise<TransitionResult | undefined> {
@@ -387,12 +388,12 @@ const effectWriters: EffectWriters = {
   },
   notify: async (tx, ref, effect, at) => {
     for (const userId of effect.userIds) {
-      await tx.insert(notifications).values({ id: newId(), tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: effect.templateKey, params: effect.params ?? {}, createdAt: at });
+      await insertNotification(tx, { tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: effect.templateKey, params: effect.params ?? {}, createdAt: at });
     }
   },
   cc: async (tx, ref, effect, at) => {
     for (const userId of effect.userIds) {
-      await tx.insert(notifications).values({ id: newId(), tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: "cc", params: { nodeId: effect.nodeId }, createdAt: at });
+      await insertNotification(tx, { tenantId: ref.tenantId, userId, caseId: ref.caseId, templateKey: "cc", params: { nodeId: effect.nodeId }, createdAt: at });
     }
   },
 };
