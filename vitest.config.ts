@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // A fixed, public key for sealing personal numbers in test databases (never a deployment's).
+    env: { NIANGJIA_DATA_KEY: "bmlhbmdqaWEtdGVzdC1rZXktbm90LWEtc2VjcmV0ISE=" },
   },
 });

@@ -22,11 +22,14 @@ export { matchesSearch } from "../workflows/services/inboxQueries";
 import * as programDrafts from "../workflows/services/programDrafts";
 import * as apiTokens from "../workflows/services/apiTokens";
 import * as flowDrafts from "../workflows/services/flowDrafts";
+import { caseViewFor } from "../workflows/services/caseViewFor";
+import { revealValue } from "../workflows/services/revealValue";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
 
 export type { SessionUser } from "../workflows/services/identity";
-export type { CaseView, Decision } from "../workflows/services/cases";
+export type { Decision } from "../workflows/services/cases";
+export type { MaskedCaseView as CaseView } from "../workflows/services/caseViewFor";
 export type { FileMeta } from "../db/files";
 export type { UploadRead, UploadTarget } from "../workflows/services/files";
 export type { TaskCommand, Colleague } from "../workflows/services/taskActions";
@@ -66,7 +69,10 @@ export const services = {
   submitApplication: async (user: SessionUser, programId: string, input: unknown, submitKey: string, locale: Locale) =>
     cases.submitApplication(await db(), user, programId, input, submitKey, locale),
   listMyCases: async (user: SessionUser) => cases.listMyCases(await db(), user),
-  getCaseView: async (user: SessionUser, caseId: string) => cases.getCaseView(await db(), user, caseId),
+  /** The case as this person may see it: personal numbers masked unless they are the applicant. */
+  getCaseView: async (user: SessionUser, caseId: string) => caseViewFor(await db(), user, caseId),
+  /** 查看: one masked value in clear, audited (who, case, field). */
+  revealValue: async (user: SessionUser, caseId: string, field: string, taskId?: string) => revealValue(await db(), user, caseId, field, taskId),
   resubmitCase: async (user: SessionUser, caseId: string, input: unknown, locale: Locale) => cases.resubmitCase(await db(), user, caseId, input, locale),
   withdrawCase: async (user: SessionUser, caseId: string) => cases.withdrawCase(await db(), user, caseId),
 

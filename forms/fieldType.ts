@@ -70,8 +70,18 @@ export interface FieldType<D extends FieldDefBase = FieldDefBase> {
   innerNames?: (field: D) => string[];
   /** Human-readable value for read-only views. */
   display?: (value: unknown, field: D, locale: Locale) => string;
+  /** A personal number (身份证号, 手机号, 银行卡号): encrypted at rest, masked unless revealed (docs/decisions/*-sensitive-fields.md). */
+  sensitive?: SensitiveValue;
   hint: RendererHint;
 }
+
+/** How a sensitive type's value is masked, and which search words could be such a value. */
+export type SensitiveValue = {
+  /** The value as lists and pages show it by default: 138****5678. */
+  mask: (value: string) => string;
+  /** A search word as this type would store it, or null when it cannot be one (only those are hashed). */
+  normalizeQuery: (word: string) => string | null;
+};
 
 /** Variance of `buildZod`'s parameter forbids a plain upcast; each type only ever sees its own definitions. */
 export function defineFieldType<D extends FieldDefBase>(fieldType: FieldType<D>): FieldType {

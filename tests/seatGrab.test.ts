@@ -4,6 +4,7 @@ import { createDemoDb } from "./support/demoDb";
 import { childId, seatGrab } from "./support/seatGrab";
 import { cases, seatPools, waitlistEntries } from "../db/schema";
 import { rowsOf } from "../db/rows";
+import { openCaseData } from "../db/caseData";
 import type { SessionUser } from "../workflows/services/identity";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
@@ -33,7 +34,8 @@ describe("seat grab under a burst (暑托班)", () => {
     expect(r.enrolled + r.full + r.limit).toBe(REQUESTS);
     const enrolled = await demo.db.select({ data: cases.data }).from(cases).where(eq(cases.programId, r.programId));
     expect(enrolled).toHaveLength(SEATS);
-    const children = enrolled.map((c) => (c.data as { childId: string }).childId);
+    // 身份证号 are stored sealed: compare the opened values.
+    const children = enrolled.map((c) => openCaseData(c.data as { childId: string }).childId);
     expect(new Set(children).size).toBe(SEATS);
     const [pool] = await demo.db.select().from(seatPools).where(eq(seatPools.programId, r.programId));
     expect(pool.taken).toBe(SEATS);
@@ -51,7 +53,8 @@ describe("seat grab under a burst (暑托班)", () => {
     expect(r.limit).toBe(duplicates);
     expect(r.waitlisted).toBe(requests - SEATS / 2 - duplicates);
     const waiting = await demo.db.select({ data: waitlistEntries.data }).from(waitlistEntries).where(eq(waitlistEntries.programId, r.programId));
-    const all = [...waiting.map((w) => (w.data as { childId: string }).childId), ...(await demo.db.select({ data: cases.data }).from(cases).where(eq(cases.programId, r.programId))).map((c) => (c.data as { childId: string }).childId)];
+    const childOf = (data: unknown) => openCaseData(data as { childId: string }).childId;
+    const all = [...waiting.map((w) => childOf(w.data)), ...(await demo.db.select({ data: cases.data }).from(cases).where(eq(cases.programId, r.programId))).map((c) => childOf(c.data))];
     expect(new Set(all).size).toBe(all.length);
     expect(all).toContain(childId(0));
   });

@@ -70,7 +70,9 @@ export const CaseDetail = z
     memberNo: z.string().nullable().meta({ description: "会员编号, shown to the applicant once membership is approved" }),
     isApplicant: z.boolean(),
     canWithdraw: z.boolean(),
-    data: z.record(z.string(), z.unknown()),
+    data: z.record(z.string(), z.unknown()).meta({ description: "Form values; for anyone but the applicant 身份证号, 手机号 and 银行卡号 are masked (138****5678)" }),
+    masked: z.array(z.string()).meta({ description: "The masked values: a field key, or `table.row.column` for a 明细表 cell; reveal one with POST /cases/{caseId}/reveal" }),
+    canReveal: z.boolean().meta({ description: "Whether the caller (an approver or admin) may reveal masked values" }),
     formSchema: z.record(z.string(), z.unknown()).meta({ description: "The form of the version this case runs on (use it to resubmit)" }),
     files: z.array(FileMeta),
     openTasks: z.array(z.object({ id: z.string(), nodeId: z.string(), name: z.string(), assigneeName: z.string(), createdAt: when(), dueAt: when().nullable() })),
@@ -120,6 +122,15 @@ export const TaskDetail = z
 
 const formData = z.record(z.string(), z.unknown()).meta({ description: "Form values keyed by field key, checked by the program's one validator" });
 const comment = z.string().max(2000).default("");
+
+export const RevealBody = z
+  .object({
+    field: z.string().min(1).max(200).meta({ description: "One of the case's `masked` entries" }),
+    taskId: z.string().max(64).optional().meta({ description: "The task the caller works on, whose node may hide the field" }),
+  })
+  .meta({ id: "RevealBody" });
+
+export const RevealedValue = z.object({ field: z.string(), value: z.string() }).meta({ id: "RevealedValue", description: "The value in clear; the reveal is in the audit log" });
 
 export const SubmitBody = z.object({ programId: z.string().min(1).max(64), data: formData }).meta({ id: "SubmitBody" });
 export const ResubmitBody = z.object({ data: formData }).meta({ id: "ResubmitBody" });

@@ -19,6 +19,8 @@ export function caseDetail(view: CaseView): z.output<typeof CaseDetail> {
     isApplicant: view.isApplicant,
     canWithdraw: view.canWithdraw,
     data: view.data,
+    masked: view.masked,
+    canReveal: view.canReveal,
     formSchema: view.formSchema as unknown as Record<string, unknown>,
     files: view.files,
     openTasks: view.openTasks.map(({ id, nodeId, name, assigneeName, createdAt, dueAt }) => ({ id, nodeId, name, assigneeName, createdAt, dueAt })),

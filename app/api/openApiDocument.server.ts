@@ -76,6 +76,17 @@ const operations: Op[] = [
     ok: { status: 200, schema: S.CaseStep, description: "The withdrawn case" },
     errors: [403, 404, 409],
   },
+  {
+    method: "post",
+    path: "/api/v1/cases/{caseId}/reveal",
+    summary: "Reveal one masked value (查看) of a case",
+    description: "Approvers and admins who may see the case; each reveal is written to the audit log (who, case, field) before the value is returned.",
+    params: id("caseId"),
+    headers: csrfHeader,
+    body: S.RevealBody,
+    ok: { status: 200, schema: S.RevealedValue, description: "The value in clear" },
+    errors: [403, 404],
+  },
   { method: "get", path: "/api/v1/tasks", summary: "My open tasks (待办)", description: "Approvers only.", ok: { status: 200, schema: S.TaskList, description: "Open tasks, oldest first" }, errors: [403] },
   {
     method: "get",

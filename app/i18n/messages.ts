@@ -179,6 +179,10 @@ export const zh = {
   applyDraftSaved: "草稿已自动保存（{time}）",
   applyDraftFailed: "草稿暂未保存，稍后会再试",
   applyDraftRestored: "已恢复您 {time} 保存的草稿，可继续填写",
+  reveal: "查看",
+  revealHide: "隐藏",
+  maskedNotice: "身份证号、手机号、银行卡号已部分隐藏。",
+  maskedNoticeReveal: "身份证号、手机号、银行卡号已部分隐藏；点“查看”显示完整号码，每次查看都记入审计日志。",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -363,6 +367,10 @@ export const en: Record<MessageKey, string> = {
   applyDraftSaved: "Draft saved automatically ({time})",
   applyDraftFailed: "Draft not saved yet; will retry",
   applyDraftRestored: "Your draft saved {time} has been restored; carry on where you left off",
+  reveal: "Reveal",
+  revealHide: "Hide",
+  maskedNotice: "ID, mobile and bank card numbers are partly hidden.",
+  maskedNoticeReveal: "ID, mobile and bank card numbers are partly hidden; press Reveal to see one in full. Every reveal is written to the audit log.",
 };
 
 export type Locale = "zh" | "en";

@@ -10,6 +10,8 @@ import { SignatureInput } from "~/components/forms/SignatureInput";
 import { FormView } from "~/components/forms/FormView";
 import { FormRenderer } from "~/components/forms/FormRenderer";
 import { UploadProvider } from "~/components/forms/UploadContext";
+import { MaskedNotice } from "~/components/forms/MaskedNotice";
+import { RevealProvider, revealNeedsNoReload } from "~/components/forms/RevealContext";
 import { editableKeys, visibleData } from "../../forms/fieldAccess";
 import { commandErrorResponse, localeOf, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
@@ -29,6 +31,9 @@ const handOffCommands: Record<HandOff, (people: string[], comment: string) => Ta
 };
 const handOffAction: Record<HandOff, "transfer" | "addSigner" | "cc"> = { transfer: "transfer", addBefore: "addSigner", addAfter: "addSigner", cc: "cc" };
 
+export const shouldRevalidate = revealNeedsNoReload;
+
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, TASK_ROLES);
   try {
@@ -36,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const caseView = await services.getCaseView(user, task.caseId);
     // 隐藏 fields of this node never reach the approver's browser.
     const access = await services.taskFieldAccess(user, task.id);
-    const view = { ...caseView, data: visibleData(caseView.data, access) };
+    const view = { ...caseView, data: visibleData(caseView.data, access), masked: caseView.masked.filter((k) => access[k.split(".")[0]] !== "hidden") };
     const allowed = await services.taskActions(task.id);
     const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
     return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues, access });
@@ -136,7 +141,10 @@ export default function TaskPage() {
               />
             </>
           ) : (
-            <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={access} />
+            <RevealProvider value={{ caseId: view.id, masked: view.masked, canReveal: view.canReveal, taskId: task.id }}>
+              <MaskedNotice count={view.masked.length} canReveal={view.canReveal} />
+              <FormView schema={view.formSchema} data={view.data} locale={locale} fieldPermissions={access} />
+            </RevealProvider>
           )}
         </UploadProvider>
       </Card>

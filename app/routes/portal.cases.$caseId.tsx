@@ -8,9 +8,13 @@ import { CsrfInput, useCsrfToken } from "~/components/CsrfInput";
 import { FormRenderer } from "~/components/forms/FormRenderer";
 import { FormView } from "~/components/forms/FormView";
 import { UploadProvider } from "~/components/forms/UploadContext";
+import { MaskedNotice } from "~/components/forms/MaskedNotice";
+import { RevealProvider, revealNeedsNoReload } from "~/components/forms/RevealContext";
 import { commandErrorResponse, localeOf, parsePayload, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import { services } from "~/services.server";
+
+export const shouldRevalidate = revealNeedsNoReload;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -72,7 +76,10 @@ export default function CasePage() {
           </Card>
         ) : (
           <Card title={t("formData")}>
-            <FormView schema={view.formSchema} data={view.data} locale={locale} />
+            <RevealProvider value={{ caseId: view.id, masked: view.masked, canReveal: view.canReveal }}>
+              <MaskedNotice count={view.masked.length} canReveal={view.canReveal} />
+              <FormView schema={view.formSchema} data={view.data} locale={locale} />
+            </RevealProvider>
           </Card>
         )}
       </UploadProvider>

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { FieldDefBase } from "../fieldDef";
 import { defineFieldType } from "../fieldType";
 import type { MessageKey } from "../messages";
-import { validateIdNumber, type IdNumberProblem } from "../idNumber";
+import { normalizeIdNumber, validateIdNumber, type IdNumberProblem } from "../idNumber";
+import { maskMiddle } from "../maskMiddle";
 
 /** 居民身份证号 (18 characters); stored uppercase. */
 export type IdNumberFieldDef = FieldDefBase & { type: "idNumber" };
@@ -30,5 +31,13 @@ export const idNumberField = defineFieldType<IdNumberFieldDef>({
         issueCtx.addIssue({ code: "custom", message: ctx.message(PROBLEM_MESSAGES[check.problem]), input: s });
         return z.NEVER;
       }),
+  // 3502**********1234: the region's first four and the last four stay readable.
+  sensitive: {
+    mask: (value) => maskMiddle(value, 4, 4),
+    normalizeQuery: (word) => {
+      const id = normalizeIdNumber(word);
+      return /^\d{17}[\dX]$/.test(id) ? id : null;
+    },
+  },
   hint: { widget: "input", inputMode: "text", autoComplete: "off" },
 });

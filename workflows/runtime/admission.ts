@@ -1,19 +1,23 @@
-import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { newId } from "../../db/ids";
 import { applicationQuotas, seatPools, seats, waitlistEntries } from "../../db/schema";
 import { rowsOf } from "../../db/rows";
+import { lookupHash } from "../../db/sealedValue";
 import { limitMessage, periodKeyOf, readProgramSettings, seatPoolOf } from "../programSettings";
 import { CaseCommandError } from "./errors";
 
 type ProgramRow = { id: string; tenantId: string; settings: unknown };
 
-/** Who a per-person limit counts: the applicant, or a hash of a form field such as a child's 身份证号. */
+/**
+ * Who a per-person limit counts: the applicant, or a form field such as a child's 身份证号 —
+ * by its keyed hash, the same one stored beside the sealed value (a plain SHA-256 of an ID
+ * number could be reversed by trying every birth date and sequence).
+ */
 function personKeyOf(keyField: string | undefined, applicantId: string, data: Record<string, unknown>): string {
   if (!keyField) return `user:${applicantId}`;
   const value = String(data[keyField] ?? "").trim().toUpperCase();
-  return `field:${createHash("sha256").update(value).digest("hex")}`;
+  return `field:${lookupHash(value)}`;
 }
 
 /**

@@ -3,7 +3,8 @@ export class CaseCommandError extends Error {
   constructor(
     readonly code: "alreadyHandled" | "notYourTask" | "caseNotFound" | "notApplicant" | "conflict" | "rejectedByFlow" | "invalidData"
       | "fileNotFound" | "fileTooLarge" | "tooManyUploads" | "draftTooLarge"
-      | "limitReached" | "full" | "notOpen" | "claimed",
+      | "limitReached" | "full" | "notOpen" | "claimed"
+      | "forbidden" | "notRevealable",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly status: number,

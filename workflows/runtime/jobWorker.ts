@@ -7,6 +7,7 @@ import type { CaseEvent } from "../types";
 import { transitionCase } from "./transitionCase";
 import { CaseCommandError } from "./errors";
 import { deliverNotification } from "./notificationOutbox";
+import { openCaseData } from "../../db/caseData";
 
 type JobRow = { id: string; tenant_id: string; case_id: string | null; key: string; kind: string; payload: JobPayload; attempts: number; max_attempts: number };
 type JobPayload = { event?: CaseEvent | null; handler?: string | null; payload?: unknown; nodeId?: string };
@@ -128,7 +129,8 @@ async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
     applicantId: c.applicantId,
     nodeId,
     jobKey: job.key,
-    data: c.data as Record<string, unknown>,
+    // Handlers (a payout to the bank card) get the plain values.
+    data: openCaseData(c.data as Record<string, unknown>),
     variables: c.variables as Record<string, unknown>,
     payload: job.payload.payload,
   }));

@@ -14,6 +14,9 @@ import { attachCaseFiles } from "./attachCaseFiles";
 import { loadDirectory } from "./loadDirectory";
 import { loadWorkCalendar } from "../../db/calendar";
 import { alreadyHandled, CaseCommandError, caseNotFound, claimedByOther, notApplicant, notYourTask, versionConflict } from "./errors";
+import { openCaseData, sealCaseData, sealSnapshot, type SealPaths } from "../../db/caseData";
+import { sensitivePathsOf } from "../../forms/sensitiveFields";
+import type { FormSchema } from "../../forms/schema";
 
 export type StartCommand = {
   kind: "start";
@@ -63,6 +66,17 @@ const DECISION_EVENTS = new Set(["APPROVE", "REJECT", "RETURN"]);
 const APPLICANT_EVENTS = new Set(["RESUBMIT", "WITHDRAW"]);
 
 const definitionCache = new Map<string, FlowDefinition>();
+const sealPathsCache = new Map<string, SealPaths>();
+
+/** Where the version's form keeps personal numbers, sealed on every write of its data. */
+function sealPathsOf(version: { id: string; formSchema: unknown }): SealPaths {
+  let paths = sealPathsCache.get(version.id);
+  if (!paths) {
+    paths = sensitivePathsOf(version.formSchema as FormSchema);
+    sealPathsCache.set(version.id, paths);
+  }
+  return paths;
+}
 
 async function loadVersion(q: Db | Tx, programVersionId: string) {
   const [row] = await q
@@ -114,12 +128,12 @@ async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<Tr
   if (existing) return existing;
   try {
     return await db.transaction(async (tx) => {
-      const { program } = await loadVersion(tx, command.programVersionId);
+      const { program, version } = await loadVersion(tx, command.programVersionId);
       const caseId = newId();
       // Limits and seats are taken in the case's own transaction: a refusal leaves nothing behind.
       await takeQuota(tx, program, command.applicantId, command.data, caseId, at);
       const seat = await takeSeat(tx, program, command.data);
-      if (seat.kind === "waitlist") return enterWaitlist(tx, program, command, seat.poolId, caseId, at);
+      if (seat.kind === "waitlist") return enterWaitlist(tx, program, command, sealPathsOf(version), seat.poolId, caseId, at);
       const result = await createCase(tx, command, caseId, at);
       if (seat.kind === "seat") await holdSeat(tx, program.tenantId, seat.poolId, caseId, at);
       return result;
@@ -144,6 +158,7 @@ async function createCase(tx: Tx, command: StartCommand, caseId: string, at: Dat
     const step = runEngine(() => startCase(definition, { data: command.data, applicantId: command.applicantId }, { now: at.toISOString(), directory, calendar }));
     const seq = await nextCounter(tx, program.tenantId, `case:${program.id}:${chinaYearMonth(at).year}`);
     const caseNo = formatNumber(program.caseNoPattern, seq, at);
+    const paths = sealPathsOf(version);
     await tx.insert(cases).values({
       id: caseId,
       tenantId: program.tenantId,
@@ -154,9 +169,9 @@ async function createCase(tx: Tx, command: StartCommand, caseId: string, at: Dat
       applicantOrgId: org.id,
       applicantOrgPath: org.path,
       status: step.status,
-      data: command.data,
+      data: sealCaseData(command.data, paths),
       variables: step.variables ?? {},
-      snapshot: step.snapshot as object,
+      snapshot: sealSnapshot(step.snapshot as object, paths),
       version: 1,
       submitKey: command.submitKey,
       consentText: command.consentText ?? version.consentText,
@@ -169,7 +184,7 @@ async function createCase(tx: Tx, command: StartCommand, caseId: string, at: Dat
 }
 
 /** A full pool with a waitlist: the validated application waits as an entry, not yet a case. */
-async function enterWaitlist(tx: Tx, program: { id: string; tenantId: string }, command: StartCommand, poolId: string, entryId: string, at: Date): Promise<TransitionResult> {
+async function enterWaitlist(tx: Tx, program: { id: string; tenantId: string }, command: StartCommand, paths: SealPaths, poolId: string, entryId: string, at: Date): Promise<TransitionResult> {
   await tx.insert(waitlistEntries).values({
     id: entryId,
     tenantId: program.tenantId,
@@ -178,7 +193,7 @@ async function enterWaitlist(tx: Tx, program: { id: string; tenantId: string }, 
     poolId,
     applicantId: command.applicantId,
     applicantOrgId: command.applicantOrgId,
-    data: command.data,
+    data: sealCaseData(command.data, paths),
     submitKey: command.submitKey,
     consentText: command.consentText ?? "",
     status: "waiting",
@@ -207,7 +222,7 @@ async function promoteWaitlist(tx: Tx, poolId: string, at: Date): Promise<void> 
     programVersionId: entry.programVersionId,
     applicantId: entry.applicantId,
     applicantOrgId: entry.applicantOrgId,
-    data: entry.data as Record<string, unknown>,
+    data: openCaseData(entry.data as Record<string, unknown>),
     submitKey: entry.submitKey,
     consentText: entry.consentText,
   };
@@ -247,15 +262,17 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
   }
   if (APPLICANT_EVENTS.has(event.type) && command.actorId !== row.applicantId) throw notApplicant();
 
-  const { program, definition } = await loadVersion(tx, row.programVersionId);
+  const { program, version, definition } = await loadVersion(tx, row.programVersionId);
   const directory = await loadDirectory(tx, row.applicantId, row.applicantOrgId, program.ownerOrgId);
   const calendar = await loadWorkCalendar(tx, row.tenantId);
-  const step = runEngine(() => applyEvent(definition, row.snapshot, event, { now: at.toISOString(), directory, calendar }));
+  // Conditions and form-field assignees read plain values; both copies are sealed again on write.
+  const step = runEngine(() => applyEvent(definition, openCaseData(row.snapshot), event, { now: at.toISOString(), directory, calendar }));
   const data = event.type === "RESUBMIT" ? event.data : mergeEditedData(row.data as Record<string, unknown>, event);
+  const paths = sealPathsOf(version);
 
   const updated = await tx
     .update(cases)
-    .set({ status: step.status, snapshot: step.snapshot as object, variables: step.variables ?? {}, data, version: row.version + 1, updatedAt: at })
+    .set({ status: step.status, snapshot: sealSnapshot(step.snapshot as object, paths), variables: step.variables ?? {}, data: sealCaseData(data, paths), version: row.version + 1, updatedAt: at })
     .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
     .returning({ version: cases.version });
   if (updated.length === 0) throw versionConflict();

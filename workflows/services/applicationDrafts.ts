@@ -3,7 +3,9 @@ import type { Db, Queryable } from "../../db/client";
 import { fileMeta, usableFiles, type FileMeta } from "../../db/files";
 import { newId } from "../../db/ids";
 import { cases, drafts } from "../../db/schema";
+import { openCaseData, sealCaseData } from "../../db/caseData";
 import { getFieldType } from "../../forms/fieldRegistry";
+import { sensitivePathsOf } from "../../forms/sensitiveFields";
 import { fileIdsIn } from "../../forms/fields/upload";
 import type { FormSchema } from "../../forms/schema";
 import { CaseCommandError, caseNotFound } from "../runtime/errors";
@@ -42,10 +44,13 @@ export async function saveDraft(db: Db, user: SessionUser, programId: string, in
     const [submitted] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.applicantId, user.id), eq(cases.submitKey, submitKey)));
     if (submitted) return { saved: false, savedAt: null };
   }
-  const data = stripDraft(found.version.formSchema as FormSchema, input as Record<string, unknown>);
-  if (Buffer.byteLength(JSON.stringify(data)) > MAX_DRAFT_BYTES) {
+  const schema = found.version.formSchema as FormSchema;
+  const plain = stripDraft(schema, input as Record<string, unknown>);
+  if (Buffer.byteLength(JSON.stringify(plain)) > MAX_DRAFT_BYTES) {
     throw new CaseCommandError("draftTooLarge", "草稿内容过多，未能保存", "The draft is too large to save", 413);
   }
+  // Half-typed personal numbers are kept sealed like a submitted case's.
+  const data = sealCaseData(plain, sensitivePathsOf(schema));
   const now = new Date();
   await db
     .insert(drafts)
@@ -72,7 +77,7 @@ export async function getApplyPage(db: Db, user: SessionUser, programId: string)
   let draft: { data: Record<string, unknown>; updatedAt: string } | null = null;
   let files: FileMeta[] = [];
   if (row) {
-    const data = stripDraft(schema, row.data as Record<string, unknown>);
+    const data = stripDraft(schema, openCaseData(row.data as Record<string, unknown>));
     const usable = await usableFiles(db, { tenantId: user.tenantId, ownerId: user.id }, fileIdsIn(schema.fields, data));
     const usableIds = new Set(usable.map((f) => f.id));
     // A file submitted with another application since (or never uploaded) is dropped from the draft.

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { filesOfCase } from "../../db/files";
 import { editableKeys } from "../../forms/fieldAccess";
+import { restoreMaskedValues } from "../../forms/sensitiveFields";
 import { validateApproverEdits } from "../../forms/validateApproverEdits";
 import { CaseCommandError } from "../runtime/errors";
 import { getCaseView, type Locale } from "./cases";
@@ -32,7 +33,9 @@ export async function approverEdits(
   if (editableKeys(access).length === 0) throw noEditableFields();
   const view = await getCaseView(db, user, task.caseId);
   const caseFiles = new Map((await filesOfCase(db, task.caseId)).map((f) => [f.id, { mime: f.mime, size: f.size, name: f.originalName }]));
-  const result = validateApproverEdits(view.formSchema, view.data, edits, access, { locale, files: (id) => caseFiles.get(id) });
+  // The page showed personal numbers masked: one sent back unchanged keeps its stored value.
+  const sent = restoreMaskedValues(view.formSchema, view.data, edits);
+  const result = validateApproverEdits(view.formSchema, view.data, sent, access, { locale, files: (id) => caseFiles.get(id) });
   if (!result.ok) {
     throw new CaseCommandError("invalidData", "请修改标红的项目后再提交", "Please correct the fields marked in red", 422, result.errors);
   }

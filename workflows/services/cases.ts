@@ -6,6 +6,7 @@ import type { FileLookup } from "../../forms/fields/upload";
 import type { FormSchema } from "../../forms/schema";
 import type { LocalizedText } from "../../forms/messages";
 import { fileMeta, filesOfCase } from "../../db/files";
+import { openCaseData } from "../../db/caseData";
 import type { CaseEvent } from "../types";
 import { CaseCommandError, caseNotFound } from "../runtime/errors";
 import { transitionCase } from "../runtime/transitionCase";
@@ -151,7 +152,8 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    data: row.data as Record<string, unknown>,
+    // Plain: callers that show it to someone other than the applicant mask it (caseViewFor).
+    data: openCaseData(row.data as Record<string, unknown>),
     variables: row.variables as Record<string, unknown>,
     formSchema: pv.formSchema as FormSchema,
     programName: pv.programName,

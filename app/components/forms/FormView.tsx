@@ -7,6 +7,7 @@ import type { FieldPermission } from "./FormRenderer";
 import { FileThumbnails } from "./FileThumbnails";
 import { rendererText } from "./rendererText";
 import { TableView } from "./TableView";
+import { RevealableValue } from "./RevealContext";
 import type { TableRow } from "../../../forms/fields/table";
 
 export type FormViewProps = {
@@ -63,7 +64,15 @@ export function FormView({ schema, data, locale, fieldPermissions = {} }: FormVi
         return (
           <dl key={field.key} className="nj-kv">
             <dt>{label}</dt>
-            <dd>{field.type === "upload" ? <FileThumbnails ids={data[field.key]} locale={locale} /> : shown === "" ? <Typography.Text type="secondary">{rendererText(locale, "notFilled")}</Typography.Text> : shown}</dd>
+            <dd>
+              {field.type === "upload" ? (
+                <FileThumbnails ids={data[field.key]} locale={locale} />
+              ) : shown === "" ? (
+                <Typography.Text type="secondary">{rendererText(locale, "notFilled")}</Typography.Text>
+              ) : (
+                <RevealableValue path={field.key} label={label}>{shown}</RevealableValue>
+              )}
+            </dd>
           </dl>
         );
       })}

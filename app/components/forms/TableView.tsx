@@ -3,6 +3,7 @@ import { formatYuan } from "../../../forms/fields/money";
 import type { TableFieldDef, TableRow } from "../../../forms/fields/table";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FieldDef } from "../../../forms/schema";
+import { RevealableValue } from "./RevealContext";
 
 /** A cell as read in a row: amounts without their 大写, which the totals carry. */
 function cellText(column: FieldDef, value: unknown, locale: Locale): string {
@@ -24,7 +25,13 @@ export function TableView({ field, rows, locale }: { field: TableFieldDef; rows:
           {rows.map((row, i) => (
             <tr key={i}>
               <td>{i + 1}</td>
-              {field.columns.map((c) => <td key={c.key}>{cellText(c as FieldDef, row[c.key], locale)}</td>)}
+              {field.columns.map((c) => (
+                <td key={c.key}>
+                  <RevealableValue path={`${field.key}.${i}.${c.key}`} label={`${localized(c.label, locale)} ${i + 1}`}>
+                    {cellText(c as FieldDef, row[c.key], locale)}
+                  </RevealableValue>
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
