@@ -22,6 +22,9 @@ export { matchesSearch } from "../workflows/services/inboxQueries";
 import * as programDrafts from "../workflows/services/programDrafts";
 import * as apiTokens from "../workflows/services/apiTokens";
 import * as flowDrafts from "../workflows/services/flowDrafts";
+import * as taskClaims from "../workflows/services/taskClaims";
+import { bulkApprove } from "../workflows/services/bulkApproval";
+import { approvalSheetOf } from "../workflows/services/approvalSheet";
 import { caseViewFor } from "../workflows/services/caseViewFor";
 import { revealValue } from "../workflows/services/revealValue";
 import type { SessionUser } from "../workflows/services/identity";
@@ -85,6 +88,14 @@ export const services = {
   colleaguesFor: async (user: SessionUser, taskId: string) => taskActions.colleaguesFor(await db(), user, taskId),
   commandTask: async (user: SessionUser, taskId: string, command: taskActions.TaskCommand) => taskActions.commandTask(await db(), user, taskId, command),
   listCopiedToMe: async (user: SessionUser) => cases.listCopiedToMe(await db(), user),
+  /** 认领 / 释放 a pool task; and who holds it and whether the caller may claim it. */
+  claimTask: async (user: SessionUser, taskId: string) => taskClaims.claimTask(await db(), user, taskId),
+  releaseTask: async (user: SessionUser, taskId: string, comment?: string) => taskClaims.releaseTask(await db(), user, taskId, comment),
+  taskClaimState: async (user: SessionUser, taskId: string) => taskClaims.taskClaimState(await db(), user, taskId),
+  /** 批量同意: each case on its own; the result lists what was approved and what failed, with reasons. */
+  bulkApprove: async (user: SessionUser, taskIds: string[], comment: string) => bulkApprove(await db(), user, taskIds, comment),
+  /** 审批单: built on the very view the case page shows this person (same visibility, same values). */
+  getApprovalSheet: async (user: SessionUser, caseId: string) => approvalSheetOf(await db(), await services.getCaseView(user, caseId)),
   listMyDoneTasks: async (user: SessionUser) => inbox.listMyDoneTasks(await db(), user),
   publishDraft: async (user: SessionUser, programId: string) => publishing.publishDraft(await db(), user, programId),
 

@@ -49,12 +49,12 @@ describe("认领 / 释放 of a pool task", () => {
     const caseId = await newCase();
     const mine = await taskOf(caseId, zhang);
     const hers = await taskOf(caseId, he);
-    expect((await listMyTasks(demo.db, zhang)).find((t) => t.caseId === caseId)).toMatchObject({ claimable: true, claimedByMe: false });
+    expect((await listMyTasks(demo.db, zhang)).find((t) => t.caseId === caseId)).toMatchObject({ claimable: true, claimedByMe: false, poolSize: 2 });
 
     await claimTask(demo.db, zhang, mine.id);
     expect(await pendingCaseIds(he)).not.toContain(caseId);
     expect((await listMyTasks(demo.db, zhang)).find((t) => t.caseId === caseId)).toMatchObject({ claimable: false, claimedByMe: true });
-    expect(await taskClaimState(demo.db, he, hers.id)).toEqual({ claimedBy: { id: zhang.id, name: "张伟" }, claimable: false });
+    expect(await taskClaimState(demo.db, he, hers.id)).toEqual({ claimedBy: { id: zhang.id, name: "张伟" }, claimable: false, poolSize: 2 });
     const refused = await refusal(decideTask(demo.db, he, hers.id, { action: "approve", comment: "" }));
     expect(refused.code).toBe("claimed");
     expect(refused.messageZh).toBe("该事项已被 张伟 认领");

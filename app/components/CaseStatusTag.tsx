@@ -11,8 +11,13 @@ const statusView: Record<string, { key: MessageKey; color: string }> = {
   failed: { key: "statusFailed", color: "error" },
 };
 
+const viewOf = (status: string) => statusView[status] ?? { key: "statusRunning" as MessageKey, color: "default" };
+
+/** The words for a case status (e.g. 已通过), where a tag does not fit (a printed sheet). */
+export const statusLabelKey = (status: string): MessageKey => viewOf(status).key;
+
 export function CaseStatusTag({ status }: { status: string }) {
   const t = useT();
-  const view = statusView[status] ?? { key: "statusRunning" as MessageKey, color: "default" };
+  const view = viewOf(status);
   return <Tag color={view.color}>{t(view.key)}</Tag>;
 }

@@ -34,11 +34,19 @@ const actionKeys: Record<string, MessageKey> = {
   transfer: "actionTransferred",
   add_signer: "actionAddSigner",
   cc: "actionCc",
+  claim: "actionClaimed",
+  release: "actionReleased",
   timer: "actionTimer",
   service_failed: "actionServiceFailed",
 };
 
 const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray" };
+
+/** The words for an audit action (approve → 同意); unknown actions are shown as they are. */
+export function actionLabelKey(action: string): MessageKey | undefined {
+  const normalized = action.replace(/^case\./, "").replace(/\./g, "_").toLowerCase();
+  return actionKeys[action] ?? actionKeys[normalized];
+}
 
 export function formatTime(iso: string, locale: "zh" | "en"): string {
   return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
@@ -56,8 +64,7 @@ export function CaseTimeline({ items }: { items: TimelineItem[] }) {
   const t = useT();
   const locale = useLocale();
   const label = (action: string) => {
-    const normalized = action.replace(/^case\./, "").replace(/\./g, "_").toLowerCase();
-    const key = actionKeys[action] ?? actionKeys[normalized];
+    const key = actionLabelKey(action);
     return key ? t(key) : action;
   };
   return (

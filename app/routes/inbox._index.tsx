@@ -1,13 +1,18 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { Badge, Card, Empty, Input, List, Select, Tabs, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
+import { Badge, Card, Checkbox, Empty, Input, List, Select, Tabs, Tag, Typography } from "antd";
+import { useState, type ReactNode } from "react";
 import { CaseStatusTag } from "~/components/CaseStatusTag";
-import { TASK_ROLES, requirePermission } from "~/auth.server";
+import { TASK_ROLES, requirePermission, verifyCsrf } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
+import { BulkApproveBar } from "~/components/inbox/BulkApproveBar";
+import inboxStyles from "~/components/inbox/inbox.css?url";
+import { commandErrorResponse, readForm } from "~/http.server";
 import type { MessageKey } from "~/i18n/messages";
 import { useLocale, useT } from "~/i18n/useT";
 import { matchesSearch, services } from "~/services.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];
 
 const TABS = ["pending", "done", "cc", "mine"] as const;
 type Tab = (typeof TABS)[number];
@@ -36,10 +41,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-function CaseRow({ to, title, right, meta }: { to: string; title: ReactNode; right: ReactNode; meta: ReactNode }) {
+/** 批量同意 of the ticked 待办: each case is approved on its own; the answer lists what failed and why. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, TASK_ROLES);
+  const form = await readForm(request);
+  await verifyCsrf(request, form);
+  try {
+    return json({ result: await services.bulkApprove(user, form.getAll("taskIds").map(String), String(form.get("comment") ?? "")) });
+  } catch (err) {
+    return commandErrorResponse(err);
+  }
+}
+
+/** `lead`: what stands before the row's link (the 批量 checkbox), outside it so a tick does not open the case. */
+function CaseRow({ to, title, right, meta, lead }: { to: string; title: ReactNode; right: ReactNode; meta: ReactNode; lead?: ReactNode }) {
   return (
-    <List.Item>
-      <Link to={to} style={{ display: "block", width: "100%" }}>
+    <List.Item className={lead ? "nj-row-with-lead" : undefined}>
+      {lead}
+      <Link to={to} style={{ display: "block", width: "100%", minWidth: 0 }}>
         <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
           <strong style={{ minWidth: 0, overflowWrap: "anywhere" }}>{title}</strong>
           <span>{right}</span>
@@ -66,6 +85,38 @@ export default function Inbox() {
     for (const [k, v] of Object.entries(next)) if (v) p.set(k, v); else p.delete(k);
     navigate(`?${p.toString()}`, { replace: true, preventScrollReset: true });
   };
+  // Ticks for 批量同意; a task that left the list (approved, handled elsewhere) drops out of the selection.
+  const bulkable = data.pending.filter((task) => task.allowBulk).map((task) => task.taskId);
+  const [ticked, setTicked] = useState<string[]>([]);
+  const picked = ticked.filter((id) => bulkable.includes(id));
+  const tick = (id: string, on: boolean) => setTicked(on ? [...picked, id] : picked.filter((p) => p !== id));
+  const pendingRow = (task: (typeof data.pending)[number]) => (
+    <CaseRow
+      to={`/inbox/tasks/${task.taskId}`}
+      lead={
+        task.allowBulk ? (
+          <label className="nj-bulk-tick">
+            <Checkbox checked={picked.includes(task.taskId)} onChange={(e) => tick(task.taskId, e.target.checked)} aria-label={t("bulkPick", { caseNo: task.caseNo })} />
+          </label>
+        ) : undefined
+      }
+      title={`${name(task)} · ${task.applicantName}`}
+      right={
+        <>
+          {task.overdue && <Tag color="red">{t("overdue")}</Tag>}
+          {task.claimedByMe && <Tag color="green">{t("claimedByMe")}</Tag>}
+          {task.claimable && <Tag color="blue">{t("claimPool", { n: task.poolSize })}</Tag>}
+          <span className="nj-muted">{task.taskName}</span>
+        </>
+      }
+      meta={
+        <>
+          {task.caseNo} · {t("receivedAt")} {formatTime(task.receivedAt, locale)}
+          {task.dueAt && ` · ${t("dueAt")} ${formatTime(task.dueAt, locale)}`}
+        </>
+      }
+    />
+  );
   const counted = (key: MessageKey, n: number, color: string) => (
     <span>
       {t(key)} <Badge count={n} showZero color={color} overflowCount={999} />
@@ -96,24 +147,12 @@ export default function Inbox() {
           {
             key: "pending",
             label: counted("pendingTasks", data.pending.length, "#c8102e"),
-            children: list(data.pending, "noTasks", (task) => (
-              <CaseRow
-                to={`/inbox/tasks/${task.taskId}`}
-                title={`${name(task)} · ${task.applicantName}`}
-                right={
-                  <>
-                    {task.overdue && <Tag color="red">{t("overdue")}</Tag>}
-                    <span className="nj-muted">{task.taskName}</span>
-                  </>
-                }
-                meta={
-                  <>
-                    {task.caseNo} · {t("receivedAt")} {formatTime(task.receivedAt, locale)}
-                    {task.dueAt && ` · ${t("dueAt")} ${formatTime(task.dueAt, locale)}`}
-                  </>
-                }
-              />
-            )),
+            children: (
+              <div className="nj-stack">
+                {bulkable.length > 0 && <BulkApproveBar bulkable={bulkable} picked={picked} onPick={setTicked} />}
+                {list(data.pending, "noTasks", pendingRow)}
+              </div>
+            ),
           },
           {
             key: "done",

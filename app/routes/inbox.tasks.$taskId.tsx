@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Alert, Button, Card, Input, Radio, Select, Space, Typography } from "antd";
 import { useCallback, useState } from "react";
@@ -6,6 +6,8 @@ import { TASK_ROLES, requirePermission, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
 import { CsrfInput } from "~/components/CsrfInput";
+import { ClaimCard } from "~/components/inbox/ClaimCard";
+import inboxStyles from "~/components/inbox/inbox.css?url";
 import { SignatureInput } from "~/components/forms/SignatureInput";
 import { FormView } from "~/components/forms/FormView";
 import { FormRenderer } from "~/components/forms/FormRenderer";
@@ -33,6 +35,7 @@ const handOffAction: Record<HandOff, "transfer" | "addSigner" | "cc"> = { transf
 
 export const shouldRevalidate = revealNeedsNoReload;
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, TASK_ROLES);
@@ -44,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const view = { ...caseView, data: visibleData(caseView.data, access), masked: caseView.masked.filter((k) => access[k.split(".")[0]] !== "hidden") };
     const allowed = await services.taskActions(task.id);
     const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
-    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues, access });
+    const claim = await services.taskClaimState(user, task.id);
+    return json({ task: { id: task.id, name: task.name, status: task.status, nodeId: task.nodeId }, view, allowed, colleagues, access, claim, me: user.id });
   } catch (err) {
     throw commandErrorResponse(err);
   }
@@ -54,6 +58,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, TASK_ROLES);
   const form = await readForm(request);
   await verifyCsrf(request, form);
+  const intent = form.get("intent");
+  if (intent === "claim" || intent === "release") {
+    try {
+      if (intent === "claim") await services.claimTask(user, params.taskId ?? "");
+      else await services.releaseTask(user, params.taskId ?? "");
+      // A released task goes back to the pool: the caller's list is where they continue.
+      return redirect(intent === "claim" ? `/inbox/tasks/${params.taskId}` : "/inbox");
+    } catch (err) {
+      return commandErrorResponse(err);
+    }
+  }
   const handOff = form.get("handOff");
   if (handOff !== null) {
     if (!HAND_OFFS.includes(handOff as HandOff)) {
@@ -102,7 +117,7 @@ function parseEdits(raw: FormDataEntryValue | null): Record<string, unknown> | u
 const DECISION_FIELDS = new Set(["comment", "signature", "returnTo", "to", "userId", "userIds"]);
 
 export default function TaskPage() {
-  const { task, view, allowed, colleagues, access } = useLoaderData<typeof loader>();
+  const { task, view, allowed, colleagues, access, claim, me } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -110,7 +125,10 @@ export default function TaskPage() {
   const [comment, setComment] = useState("");
   const [signature, setSignature] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState("applicant");
-  const editable = task.status === "open" && editableKeys(access).length > 0;
+  // A colleague's claim (认领) leaves this approver nothing to do until it is released.
+  const heldByOther = Boolean(claim.claimedBy && claim.claimedBy.id !== me);
+  const mayAct = task.status === "open" && !heldByOther;
+  const editable = mayAct && editableKeys(access).length > 0;
   const [edits, setEdits] = useState<Record<string, unknown> | null>(null);
   const onValuesChange = useCallback(
     (values: Record<string, unknown>) => setEdits(Object.fromEntries(Object.entries(values).filter(([k]) => access[k] === "editable"))),
@@ -122,7 +140,10 @@ export default function TaskPage() {
   const handOffFailed = ["to", "userId", "userIds"].some((k) => failure?.error?.fieldErrors?.[k]);
   return (
     <div className="nj-stack" style={{ maxWidth: 960, margin: "0 auto" }}>
-      <Link to="/inbox">← {t("backToInbox")}</Link>
+      <div className="nj-page-links">
+        <Link to="/inbox">← {t("backToInbox")}</Link>
+        <Link to={`/cases/${view.id}/print`}>{t("printSheet")}</Link>
+      </div>
       <CaseSummary view={view} />
       <Card title={t("formData")}>
         <UploadProvider files={view.files}>
@@ -151,7 +172,8 @@ export default function TaskPage() {
       <Card title={t("timeline")}>
         <CaseTimeline items={view.timeline} />
       </Card>
-      {task.status === "open" ? (
+      {task.status === "open" && <ClaimCard claim={claim} me={me} busy={busy} />}
+      {mayAct ? (
         <Card title={`${t("decision")} · ${task.name}`}>
           <Form method="post" className="nj-stack">
             <CsrfInput />
@@ -231,9 +253,9 @@ export default function TaskPage() {
           </Form>
         </Card>
       ) : (
-        <Alert type="info" showIcon message={t("alreadyHandled")} />
+        !heldByOther && <Alert type="info" showIcon message={t("alreadyHandled")} />
       )}
-      {task.status === "open" && HAND_OFFS.some((h) => allowed.actions.includes(handOffAction[h])) && (
+      {mayAct && HAND_OFFS.some((h) => allowed.actions.includes(handOffAction[h])) && (
         <HandOffCard allowed={allowed.actions} colleagues={colleagues} busy={busy} fieldErrors={failure?.error?.fieldErrors} />
       )}
     </div>

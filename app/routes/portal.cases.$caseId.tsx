@@ -54,7 +54,10 @@ export default function CasePage() {
   const lastComment = [...view.timeline].reverse().find((e) => e.comment)?.comment;
   return (
     <div className="nj-narrow nj-stack">
-      <Link to="/portal">← {t("backToPortal")}</Link>
+      <div className="nj-page-links">
+        <Link to="/portal">← {t("backToPortal")}</Link>
+        <Link to={`/cases/${view.id}/print`}>{t("printSheet")}</Link>
+      </div>
       <CaseSummary view={view} />
       {view.status === "approved" && memberNo && (
         <Result status="success" title={t("statusApproved")} subTitle={`${t("welcomeMember")} ${memberNo}`} style={{ background: "#fff", borderRadius: 8 }} />

@@ -284,6 +284,7 @@ export async function listMyTasks(db: Db, user: SessionUser) {
     .orderBy(asc(tasks.createdAt));
   return rows.map(({ mode, poolSize, claimedBy, allowBulk, ...row }) => ({
     ...row,
+    poolSize: Number(poolSize),
     claimedByMe: claimedBy === user.id,
     claimable: isClaimable(mode, Number(poolSize), claimedBy),
     allowBulk: allowBulk === true,

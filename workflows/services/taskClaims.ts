@@ -21,7 +21,8 @@ export const poolSizeOf = sql<number>`(select count(*)::int from ${tasks} pool w
 /** The node's approval mode, read from the case's pinned flow definition. */
 export const nodeModeOf = sql<string | null>`${programVersions.flowDefinition} -> 'nodes' -> ${tasks.nodeId} -> 'approval' ->> 'mode'`;
 
-export type ClaimState = { claimedBy: { id: string; name: string } | null; claimable: boolean };
+/** `poolSize`: how many people the task is offered to now. */
+export type ClaimState = { claimedBy: { id: string; name: string } | null; claimable: boolean; poolSize: number };
 
 /** Who holds the caller's task (认领), and whether the caller could claim it now. */
 export async function taskClaimState(db: Queryable, user: SessionUser, taskId: string): Promise<ClaimState> {
@@ -35,7 +36,8 @@ export async function taskClaimState(db: Queryable, user: SessionUser, taskId: s
     .where(and(eq(tasks.id, taskId), eq(tasks.assigneeId, user.id)));
   if (!row) throw caseNotFound();
   const claimedBy = row.status === "open" && row.claimedBy ? { id: row.claimedBy, name: row.claimerName ?? "" } : null;
-  return { claimedBy, claimable: row.status === "open" && isClaimable(row.mode, Number(row.poolSize), row.claimedBy) };
+  const poolSize = Number(row.poolSize);
+  return { claimedBy, claimable: row.status === "open" && isClaimable(row.mode, poolSize, row.claimedBy), poolSize };
 }
 
 /**
