@@ -13,6 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { BellOutlined } from "@ant-design/icons";
 import { ConfigProvider, Result } from "antd";
 import type { ReactNode } from "react";
 import stylesHref from "./styles.css?url";
@@ -67,7 +68,7 @@ function Header({ data }: { data: RootLoaderData }) {
       <div className="nj-header-right">
         {data.user && (
           <NavLink to="/notifications" className="nj-bell" aria-label={`${t("notifications")}${data.user.unread ? ` (${data.user.unread} ${t("unread")})` : ""}`}>
-            {t("notifications")}
+            <BellOutlined aria-hidden style={{ fontSize: 20, verticalAlign: "middle" }} />
             {data.user.unread > 0 && <span className="nj-bell-count">{data.user.unread > 99 ? "99+" : data.user.unread}</span>}
           </NavLink>
         )}
