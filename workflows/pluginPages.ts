@@ -22,6 +22,11 @@ export type PluginPageContext = {
   now: Date;
   /** Append a hash-chained audit row inside `tx`, acting as the caller (every reveal and export is audited). */
   audit: (tx: Tx, entry: PluginAuditEntry) => Promise<void>;
+  /**
+   * Case data as stored → the plain values: personal numbers (身份证号, 银行卡号) are sealed at rest.
+   * Only for what the page must hand on in clear (a bank file), and audited with `audit`.
+   */
+  openCaseData: <T>(stored: T) => T;
   /** The id of a program with this code the caller may apply to (to link to its form), or null. */
   programIdFor: (code: string) => Promise<string | null>;
 };

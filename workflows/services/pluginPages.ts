@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { appendAudit } from "../../db/audit";
+import { openCaseData } from "../../db/caseData";
 import { listPluginEnablements } from "../../db/pluginEnablements";
 import { orgOfLevel } from "../../db/orgs";
 import { programs } from "../../db/schema";
@@ -46,7 +47,7 @@ async function contextFor(db: Db, user: SessionUser, pluginId: string, name: str
     }
     return null;
   };
-  return { page, ctx: { db, user, districts, input, locale, now, audit, programIdFor } };
+  return { page, ctx: { db, user, districts, input, locale, now, audit, openCaseData, programIdFor } };
 }
 
 export type PluginPageLink = { pluginId: string; name: string; path: string; title: PluginPage["title"]; description: PluginPage["description"] | null; audience: PluginPage["audience"] };
