@@ -7,6 +7,7 @@ import { DEMO_LOGINS } from "../db/demoOrgs";
 import * as identity from "../workflows/services/identity";
 import * as programs from "../workflows/services/programs";
 import * as pluginSettings from "../workflows/services/pluginSettings";
+import * as pluginPages from "../workflows/services/pluginPages";
 import * as cases from "../workflows/services/cases";
 import * as applicationDrafts from "../workflows/services/applicationDrafts";
 import * as files from "../workflows/services/files";
@@ -14,8 +15,6 @@ import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as notifications from "../workflows/services/notifications";
-import * as createProgram from "../workflows/services/createProgram";
-import * as programSettingsAdmin from "../workflows/services/programSettingsAdmin";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
 import * as availability from "../workflows/services/programAvailability";
 import * as inbox from "../workflows/services/inboxQueries";
@@ -52,6 +51,12 @@ export const services = {
   listPluginsForAdmin: async (user: SessionUser) => pluginSettings.listPluginsForAdmin(await db(), user),
   setPluginEnabled: async (user: SessionUser, pluginId: string, districtId: string, enabled: boolean) =>
     pluginSettings.setPluginEnabledByAdmin(await db(), user, pluginId, districtId, enabled),
+  /** Plugin pages (/p/<pluginId>/<name>) open to this person: the plugin runs and their district switched it on. */
+  listPluginPages: async (user: SessionUser) => pluginPages.listPluginPagesFor(await db(), user),
+  loadPluginPage: async (user: SessionUser, pluginId: string, name: string, query: Record<string, unknown>, locale: Locale) =>
+    pluginPages.loadPluginPage(await db(), user, pluginId, name, query, locale),
+  runPluginPageAction: async (user: SessionUser, pluginId: string, name: string, action: string, input: Record<string, unknown>, locale: Locale) =>
+    pluginPages.runPluginPageAction(await db(), user, pluginId, name, action, input, locale),
 
   demoLogins: () => (process.env.NIANGJIA_DEMO === "0" ? [] : DEMO_LOGINS),
   signIn: async (mobile: string, password: string, address: string) => identity.signIn(await db(), mobile, password, address),
@@ -114,9 +119,4 @@ export const services = {
   unreadNotificationCount: async (user: SessionUser) => notifications.myUnreadCount(await db(), user),
   markNotificationsRead: async (user: SessionUser, ids?: string[]) => notifications.markMyNotificationsRead(await db(), user, ids),
   openNotification: async (user: SessionUser, id: string, locale: Locale) => notifications.openMyNotification(await db(), user, id, locale),
-
-  programTemplatesFor: async (user: SessionUser) => createProgram.templatesFor(await db(), user),
-  createProgram: async (user: SessionUser, input: unknown) => createProgram.createProgram(await db(), user, input),
-  getProgramDetails: async (user: SessionUser, programId: string) => programSettingsAdmin.getProgramDetails(await db(), user, programId),
-  updateProgramDetails: async (user: SessionUser, programId: string, input: unknown) => programSettingsAdmin.updateProgramDetails(await db(), user, programId, input),
 };

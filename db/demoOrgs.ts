@@ -8,7 +8,7 @@ export const DEMO_PASSWORD = "Niangjia@2026";
 
 type DemoOrg = { id: string; tenantId: string; parent: string | null; level: OrgLevel; name: string; creditCode?: string };
 
-/** 厦门市总工会 → 湖里区总工会 → 禾山街道 → three 基层工会, plus 思明区 to prove district isolation. */
+/** 厦门市总工会 → 湖里区总工会 → 禾山街道 → three 基层工会, plus 思明区 to prove district isolation; 泉州市总工会 → 鲤城区 → 开元街道 → one 基层工会. */
 export const DEMO_ORGS: DemoOrg[] = [
   { id: "xm", tenantId: "xiamen", parent: null, level: "city", name: "厦门市总工会", creditCode: "81350200MA2XY0005R" },
   { id: "huli", tenantId: "huli", parent: "xm", level: "district", name: "湖里区总工会" },
@@ -19,6 +19,11 @@ export const DEMO_ORGS: DemoOrg[] = [
   { id: "siming", tenantId: "siming", parent: "xm", level: "district", name: "思明区总工会" },
   { id: "zhonghua", tenantId: "siming", parent: "siming", level: "street", name: "中华街道总工会" },
   { id: "zh-shangmao", tenantId: "siming", parent: "zhonghua", level: "grassroots", name: "中华街道商贸行业联合工会", creditCode: "81350203MA2XY00042" },
+  // 泉州: one district with the quanzhou plugin (共享职工之家, 会员积分) switched on.
+  { id: "qz", tenantId: "quanzhou", parent: null, level: "city", name: "泉州市总工会" },
+  { id: "licheng", tenantId: "licheng", parent: "qz", level: "district", name: "鲤城区总工会" },
+  { id: "kaiyuan", tenantId: "licheng", parent: "licheng", level: "street", name: "开元街道总工会" },
+  { id: "ky-fuwu", tenantId: "licheng", parent: "kaiyuan", level: "grassroots", name: "开元街道商贸服务业联合工会" },
 ];
 
 type DemoUser = { who: string; name: string; mobile: string; orgId: string; roles: { role: Role; orgId?: string }[] };
@@ -38,6 +43,9 @@ export const DEMO_USERS: DemoUser[] = [
   { who: "职工 (外卖员)", name: "孙丽", mobile: "13900000003", orgId: "hs-waimai", roles: [{ role: "member" }] },
   { who: "职工 (科技公司)", name: "周杰", mobile: "13900000004", orgId: "hs-keji", roles: [{ role: "member" }] },
   { who: "职工 (思明区)", name: "郑华", mobile: "13900000009", orgId: "zh-shangmao", roles: [{ role: "member" }] },
+  { who: "鲤城区总管理员 (泉州)", name: "蔡志远", mobile: "13800000050", orgId: "licheng", roles: [{ role: "admin" }] },
+  { who: "开元街道审批人 (泉州)", name: "庄雅婷", mobile: "13800000051", orgId: "kaiyuan", roles: [{ role: "approver" }] },
+  { who: "职工 (泉州 开元街道)", name: "洪晓东", mobile: "13900000050", orgId: "ky-fuwu", roles: [{ role: "member" }] },
 ];
 
 export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ who: `${u.name} · ${u.who}`, mobile: u.mobile, password: DEMO_PASSWORD }));
@@ -46,7 +54,7 @@ export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ who: `${u.name} · ${u.who}`
 export async function seedDemoOrgs(db: Queryable): Promise<boolean> {
   const existing = await db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, "xm"));
   if (existing.length) return false;
-  const tenantNames: Record<string, string> = { xiamen: "厦门市总工会", huli: "湖里区总工会", siming: "思明区总工会" };
+  const tenantNames: Record<string, string> = { xiamen: "厦门市总工会", huli: "湖里区总工会", siming: "思明区总工会", quanzhou: "泉州市总工会", licheng: "鲤城区总工会" };
   for (const [id, name] of Object.entries(tenantNames)) await db.insert(tenants).values({ id, name });
   const paths = new Map<string, string>();
   for (const o of DEMO_ORGS) {

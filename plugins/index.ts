@@ -1,5 +1,6 @@
 import { corePlugin } from "./core";
+import { quanzhouPlugin } from "./quanzhou";
 import type { NiangjiaPlugin } from "./types";
 
 /** Every plugin this installation knows, in load order. */
-export const plugins: NiangjiaPlugin[] = [corePlugin];
+export const plugins: NiangjiaPlugin[] = [corePlugin, quanzhouPlugin];

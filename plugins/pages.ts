@@ -1,4 +1,6 @@
 import type { ComponentType } from "react";
+import { QuanzhouPointsView } from "./quanzhou/pages/PointsView";
+import { QuanzhouVenuesView } from "./quanzhou/pages/VenuesView";
 import type { PluginPageViewProps } from "./types";
 
 /**
@@ -6,4 +8,7 @@ import type { PluginPageViewProps } from "./types";
  * `/p/<pluginId>/<name>` route renders the one its page names. This file is bundled for the
  * browser: list only view modules here, never a plugin's index (it reads files, runs SQL).
  */
-export const pluginPageViews: Record<string, ComponentType<PluginPageViewProps>> = {};
+export const pluginPageViews: Record<string, ComponentType<PluginPageViewProps>> = {
+  "quanzhou.venues": QuanzhouVenuesView,
+  "quanzhou.points": QuanzhouPointsView,
+};

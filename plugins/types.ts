@@ -52,4 +52,10 @@ export type NiangjiaPlugin = {
    * `drizzle.__drizzle_migrations_<id>`.
    */
   migrationsFolder?: string;
+  /**
+   * The demo data (`npx niangjia seed`, `npm start`): its programs are installed in these
+   * district org ids instead of the default demo districts, switched on there the first time,
+   * and `seed` writes demo rows to its own tables (it must be idempotent).
+   */
+  demo?: { districts: string[]; seed?: (ctx: PluginInstallContext) => Promise<void> };
 };

@@ -50,7 +50,7 @@ describe("durable jobs survive a crash and run exactly once", () => {
     const [claimed] = await claimDueJobs(demo.db);
     expect(claimed.case_id).toBe(caseId);
     // The dying worker got as far as running the handler, but not as far as committing the step.
-    const first = await assignMemberNo({ db: demo.db, tenantId: "huli", caseId, applicantId: worker.id, nodeId: "AssignMemberNo", jobKey: claimed.key, data: {}, variables: {}, payload: null });
+    const first = await assignMemberNo({ db: demo.db, tenantId: "huli", caseId, programCode: "membership", applicantId: worker.id, nodeId: "AssignMemberNo", jobKey: claimed.key, data: {}, variables: {}, payload: null });
     expect(await drainJobs(demo.db)).toBe(0); // still leased
     await demo.db.update(jobs).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(jobs.id, claimed.id));
     expect(await drainJobs(demo.db)).toBe(1);

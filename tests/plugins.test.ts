@@ -302,7 +302,8 @@ describe("per-district visibility", () => {
   });
 
   it("resolves --org by id, credit code or name; a city means its districts; a street is refused", async () => {
-    expect((await resolveDistricts(handle.db)).map((d) => d.id)).toEqual(["huli", "siming"]);
+    expect((await resolveDistricts(handle.db)).map((d) => d.id)).toEqual(["licheng", "huli", "siming"]);
+    expect((await resolveDistricts(handle.db, "qz")).map((d) => d.id)).toEqual(["licheng"]);
     expect((await resolveDistricts(handle.db, "xm")).map((d) => d.id)).toEqual(["huli", "siming"]);
     expect((await resolveDistricts(handle.db, "思明区总工会")).map((d) => d.id)).toEqual(["siming"]);
     await expect(resolveDistricts(handle.db, "heshan")).rejects.toMatchObject({ code: "notDistrict" });

@@ -6,6 +6,8 @@ export type ServiceContext = {
   db: Queryable;
   tenantId: string;
   caseId: string;
+  /** The program's code (its template key for a plugin's program), e.g. to look up a rule for it. */
+  programCode: string;
   applicantId: string;
   nodeId: string;
   /** Unique per call: handlers use it to be idempotent when a job is retried after a crash. */

@@ -9,18 +9,20 @@ import { services } from "~/services.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [programs, cases, waiting] = await Promise.all([services.listOpenPrograms(user), services.listMyCases(user), services.listMyWaitlist(user)]);
+  const [programs, cases, waiting, pages] = await Promise.all([services.listOpenPrograms(user), services.listMyCases(user), services.listMyWaitlist(user), services.listPluginPages(user)]);
   const availability = await services.programAvailability(user, programs.map((p) => p.id));
   return json({
     me: { name: user.name, orgName: user.orgName, memberNo: user.memberNo },
     programs: programs.map((p) => ({ ...p, availability: availability.get(p.id) ?? null })),
     cases: cases.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
     waiting: waiting.map((w) => ({ ...w, createdAt: w.createdAt.toISOString() })),
+    // Pages of plugins switched on in this person's district (共享职工之家, 我的积分); admin pages are linked elsewhere.
+    pages: pages.filter((p) => p.audience === "worker"),
   });
 }
 
 export default function Portal() {
-  const { me, programs, cases, waiting } = useLoaderData<typeof loader>();
+  const { me, programs, cases, waiting, pages } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -36,6 +38,18 @@ export default function Portal() {
           <Alert style={{ marginTop: 8 }} type="success" showIcon message={`${t("memberNo")}：${me.memberNo}`} />
         )}
       </div>
+      {pages.length > 0 && (
+        <Card title={t("pluginPages")} size="small">
+          <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(150px, 1fr))", gap: 8 }}>
+            {pages.map((p) => (
+              <Link key={p.path} to={p.path} className="nj-service-tile">
+                <strong>{locale === "en" ? p.title.en : p.title.zh}</strong>
+                {p.description && <span className="nj-muted">{locale === "en" ? p.description.en : p.description.zh}</span>}
+              </Link>
+            ))}
+          </div>
+        </Card>
+      )}
       <Card title={t("openPrograms")} size="small">
         {programs.length === 0 ? (
           <Empty description={t("noPrograms")} />

@@ -12,6 +12,7 @@ import { commandErrorResponse, httpError, localeOf, parsePayload, readForm } fro
 import { useLocale, useT } from "~/i18n/useT";
 import { services } from "~/services.server";
 import type { FormSchema } from "../../forms/schema";
+import { prefillValues } from "../../forms/prefillValues";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,6 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     program: { id: program.id, name: program.name, nameEn: program.nameEn, description: program.description },
     formSchema: version.formSchema as FormSchema,
     draft,
+    // A link may start some fields (a venue's free slot → 活动室, 日期, 时段); they win over the draft's.
+    prefill: prefillValues(version.formSchema as FormSchema, new URL(request.url).searchParams),
     files,
   });
 }
@@ -55,7 +58,7 @@ function AutosaveStatus({ state }: { state: AutosaveState }) {
 }
 
 export default function Apply() {
-  const { program, formSchema, draft, files } = useLoaderData<typeof loader>();
+  const { program, formSchema, draft, prefill, files } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -80,7 +83,7 @@ export default function Apply() {
           <FormRenderer
             schema={formSchema}
             locale={locale}
-            defaultValues={draft?.data}
+            defaultValues={Object.keys(prefill).length ? { ...(draft?.data as Record<string, unknown> | undefined), ...prefill } : draft?.data}
             serverErrors={failure?.error?.fieldErrors}
             submitting={busy}
             submitLabel={t("submit")}

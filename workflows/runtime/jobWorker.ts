@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { jobs, cases } from "../../db/schema";
+import { jobs, cases, programs } from "../../db/schema";
 import { rowsOf } from "../../db/rows";
 import { getServiceHandler } from "../serviceHandlers";
 import type { CaseEvent } from "../types";
@@ -121,11 +121,13 @@ async function callService(db: Db, job: JobRow): Promise<CaseEvent> {
   if (!handler) throw new Error(`未注册的服务任务处理器 / no service handler "${handlerId}"`);
   const [c] = await db.select().from(cases).where(eq(cases.id, job.case_id!));
   if (!c) throw new Error("case not found");
+  const [program] = await db.select({ code: programs.code }).from(programs).where(eq(programs.id, c.programId));
   const nodeId = nodeIdOf(job);
   const result = await runHandler(() => handler({
     db,
     tenantId: c.tenantId,
     caseId: c.id,
+    programCode: program?.code ?? "",
     applicantId: c.applicantId,
     nodeId,
     jobKey: job.key,

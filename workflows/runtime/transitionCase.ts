@@ -13,6 +13,7 @@ import { FlowRejection } from "../types";
 import { attachCaseFiles } from "./attachCaseFiles";
 import { loadDirectory } from "./loadDirectory";
 import { loadWorkCalendar } from "../../db/calendar";
+import { admissionHookFor } from "../admissionHooks";
 import { alreadyHandled, CaseCommandError, caseNotFound, claimedByOther, notApplicant, notYourTask, versionConflict } from "./errors";
 import { openCaseData, sealCaseData, sealSnapshot, type SealPaths } from "../../db/caseData";
 import { sensitivePathsOf } from "../../forms/sensitiveFields";
@@ -134,6 +135,8 @@ async function startNewCase(db: Db, command: StartCommand, at: Date): Promise<Tr
       await takeQuota(tx, program, command.applicantId, command.data, caseId, at);
       const seat = await takeSeat(tx, program, command.data);
       if (seat.kind === "waitlist") return enterWaitlist(tx, program, command, sealPathsOf(version), seat.poolId, caseId, at);
+      // A plugin's own resource (a venue slot) is held here too, before the case number is drawn.
+      await admissionHookFor(program)?.hold({ tx, tenantId: program.tenantId, programId: program.id, caseId, applicantId: command.applicantId, applicantOrgId: command.applicantOrgId, data: command.data, at });
       const result = await createCase(tx, command, caseId, at);
       if (seat.kind === "seat") await holdSeat(tx, program.tenantId, seat.poolId, caseId, at);
       return result;
@@ -281,6 +284,7 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
   await writeConsequences(tx, { caseId: row.id, tenantId: row.tenantId, applicantId: row.applicantId }, step, command.actorId, event, at);
   if (RELEASING_STATUSES.has(step.status) && !RELEASING_STATUSES.has(row.status)) {
     const freedPool = await releaseCase(tx, row.id);
+    await admissionHookFor(program)?.release({ tx, tenantId: row.tenantId, caseId: row.id, status: step.status, at });
     if (freedPool) await promoteWaitlist(tx, freedPool, at);
   }
   if (command.completesJobId) {
