@@ -15,6 +15,8 @@ import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as notifications from "../workflows/services/notifications";
+import * as createProgram from "../workflows/services/createProgram";
+import * as programSettingsAdmin from "../workflows/services/programSettingsAdmin";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
 import * as availability from "../workflows/services/programAvailability";
 import * as inbox from "../workflows/services/inboxQueries";
@@ -119,4 +121,9 @@ export const services = {
   unreadNotificationCount: async (user: SessionUser) => notifications.myUnreadCount(await db(), user),
   markNotificationsRead: async (user: SessionUser, ids?: string[]) => notifications.markMyNotificationsRead(await db(), user, ids),
   openNotification: async (user: SessionUser, id: string, locale: Locale) => notifications.openMyNotification(await db(), user, id, locale),
+
+  programTemplatesFor: async (user: SessionUser) => createProgram.templatesFor(await db(), user),
+  createProgram: async (user: SessionUser, input: unknown) => createProgram.createProgram(await db(), user, input),
+  getProgramDetails: async (user: SessionUser, programId: string) => programSettingsAdmin.getProgramDetails(await db(), user, programId),
+  updateProgramDetails: async (user: SessionUser, programId: string, input: unknown) => programSettingsAdmin.updateProgramDetails(await db(), user, programId, input),
 };

@@ -9,7 +9,7 @@ import { services } from "~/services.server";
 
 /**
  * One program in the studio: its name and tabs — 版本 Versions (the index), 表单 Form (the designer),
- * 流程 Flow (the modeler). The tab pages render inside this layout.
+ * 流程 Flow (the modeler), 设置 Settings. The tab pages render inside this layout.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "admin");
@@ -51,6 +51,7 @@ export default function StudioProgram() {
         </NavLink>
         <NavLink to={`${base}/form`}>{t("studioForm")}</NavLink>
         <NavLink to={`${base}/flow`}>{t("studioFlow")}</NavLink>
+        <NavLink to={`${base}/settings`}>{t("studioSettings")}</NavLink>
       </nav>
       <Outlet />
     </div>

@@ -11,10 +11,18 @@ import { programSettingsSchema } from "../programSettings";
 export type InstallResult = { programId: string; versionId: string; created: boolean };
 
 /**
- * Install a program template into an org as published version 1 (idempotent by code).
- * The form is parsed and the BPMN compiled first: a template that does not check out is refused.
+ * Install a program template into an org as version 1 (idempotent by code): published for the
+ * demo seed and plugins, a draft when an admin creates a program in the studio (workers see it
+ * only once it is published). The form is parsed and the BPMN compiled first: a template that
+ * does not check out is refused.
  */
-export async function installProgramTemplate(db: Queryable, template: ProgramTemplate, ownerOrgId: string, code = template.key): Promise<InstallResult> {
+export async function installProgramTemplate(
+  db: Queryable,
+  template: ProgramTemplate,
+  ownerOrgId: string,
+  code = template.key,
+  status: "published" | "draft" = "published",
+): Promise<InstallResult> {
   const owner = await getOrg(db, ownerOrgId);
   if (!owner) throw new Error(`组织不存在 / unknown org ${ownerOrgId}`);
   const [existing] = await db.select().from(programs).where(and(eq(programs.tenantId, owner.tenantId), eq(programs.code, code)));
@@ -48,12 +56,12 @@ export async function installProgramTemplate(db: Queryable, template: ProgramTem
     tenantId: owner.tenantId,
     programId,
     version: 1,
-    status: "published",
+    status,
     formSchema: form.schema,
     bpmnXml: template.bpmnXml,
     flowDefinition: compiled.definition,
     consentText: template.consentText ?? "",
-    publishedAt: new Date(),
+    publishedAt: status === "published" ? new Date() : null,
   });
   return { programId, versionId, created: true };
 }
