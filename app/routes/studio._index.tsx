@@ -49,7 +49,6 @@ export default function StudioPrograms() {
       <Typography.Title level={3} className="nj-page-title">
         {t("studioPrograms")}
       </Typography.Title>
-      <NewProgramCard templates={templates} />
       {programs.length === 0 ? (
         <Card>
           <Empty description={t("studioNoPrograms")} />
@@ -79,6 +78,7 @@ export default function StudioPrograms() {
           ))}
         </div>
       )}
+      <NewProgramCard templates={templates} />
     </div>
   );
 }
