@@ -218,13 +218,20 @@ describe("困难职工帮扶", () => {
     // 会签: both district approvers must agree; after the first the case is still running.
     await decide(DISTRICT, caseNo, /同\s*意/, "同意帮扶1500元。");
     await waitForStatus(path, "审批中");
-    await decide(DISTRICT_2, caseNo, /同\s*意/, "同意。", "53-hardship-countersign");
+    // The second 区总 approver signs by hand (this step offers it); the signature stays with the decision.
+    const district2 = await openTask(DISTRICT_2, caseNo);
+    await district2.getByLabel("审批意见").fill("同意。");
+    await signWithFinger(district2);
+    await shoot(district2, "53-hardship-countersign");
+    await district2.getByRole("button", { name: /同\s*意/ }).click();
+    await district2.waitForURL((u) => u.pathname === "/inbox");
     const done = await waitForStatus(path, "已通过");
     const text = await done.textContent("body");
     expect(text).toContain("1,500");
     expect(text).toContain("同意帮扶1500元。");
     expect(text).toMatch(/修改了：家庭月总收入、家庭人均月收入\s*“/);
     expect(text).toContain("1,000");
+    await expect.poll(() => done.getByRole("img", { name: /签名 · 何静/ }).count()).toBe(1);
     await shoot(done, "54-hardship-approved");
   });
 });
