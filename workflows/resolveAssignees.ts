@@ -10,9 +10,19 @@ const resolvers: { [K in AssigneeRule["kind"]]: Resolver<K> } = {
   orgChain: (rule, dir) => dir.chain.slice(0, rule.levels).flatMap((o) => holders(o, rule.role)),
   users: (rule) => rule.userIds,
   rolePool: (rule, dir) => dir.chain.filter((o) => !rule.orgLevel || o.level === rule.orgLevel).flatMap((o) => holders(o, rule.role)),
-  initiatorChoice: (rule, _dir, data) => asIds(data[rule.field ?? "approver"]),
-  formField: (rule, _dir, data) => asIds(data[rule.field]),
+  initiatorChoice: (rule, dir, data) => onChain(dir, asIds(data[rule.field ?? "approver"])),
+  formField: (rule, dir, data) => onChain(dir, asIds(data[rule.field])),
 };
+
+/**
+ * People named by the form (the applicant's choice, a field) count only if they hold a role on
+ * the applicant's own org chain: a form value must not hand a case to a stranger, who would then
+ * see it. Anyone else is dropped, and the node falls back to its rule for nobody found.
+ */
+function onChain(dir: Directory, ids: string[]): string[] {
+  const known = new Set(dir.chain.flatMap((o) => Object.values(o.roles).flat()));
+  return ids.filter((id) => known.has(id));
+}
 
 function asIds(value: unknown): string[] {
   if (typeof value === "string" && value) return [value];
