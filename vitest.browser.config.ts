@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The fixed public test key, for the databases tests prepare and the servers they start alike.
+    env: { NIANGJIA_DATA_KEY: "bmlhbmdqaWEtdGVzdC1rZXktbm90LWEtc2VjcmV0ISE=" },
   },
 });

@@ -41,7 +41,7 @@ export function clientAddress(request: Request): string {
 
 type CommandErrorLike = { code: string; messageZh: string; messageEn: string; status: number; fieldErrors?: Record<string, string> };
 
-function isCommandError(err: unknown): err is CommandErrorLike {
+export function isCommandError(err: unknown): err is CommandErrorLike {
   return typeof err === "object" && err !== null && "messageZh" in err && "status" in err && "code" in err;
 }
 

@@ -63,6 +63,7 @@ function Header({ data }: { data: RootLoaderData }) {
         {data.user && <NavLink to="/portal">{t("portal")}</NavLink>}
         {data.user?.isApprover && <NavLink to="/inbox">{t("inbox")}</NavLink>}
         {data.user?.isAdmin && <NavLink to="/studio">{t("studio")}</NavLink>}
+        {data.user?.isAdmin && <NavLink to="/admin" end>{t("navDashboard")}</NavLink>}
         {data.user?.isAdmin && <NavLink to="/admin/plugins">{t("navPlugins")}</NavLink>}
       </nav>
       <div className="nj-header-right">

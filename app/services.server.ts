@@ -30,6 +30,8 @@ import { bulkApprove } from "../workflows/services/bulkApproval";
 import { approvalSheetOf } from "../workflows/services/approvalSheet";
 import { caseViewFor } from "../workflows/services/caseViewFor";
 import { revealValue } from "../workflows/services/revealValue";
+import { adminDashboard } from "../workflows/services/adminDashboard";
+import { exportCases } from "../workflows/services/exportCases";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
 
@@ -85,6 +87,10 @@ export const services = {
   getCaseView: async (user: SessionUser, caseId: string) => caseViewFor(await db(), user, caseId),
   /** 查看: one masked value in clear, audited (who, case, field). */
   revealValue: async (user: SessionUser, caseId: string, field: string, taskId?: string) => revealValue(await db(), user, caseId, field, taskId),
+  /** 管理看板 over the admin's org subtree, narrowed by `filters` (program, status, org, dates). */
+  adminDashboard: async (user: SessionUser, filters: unknown) => adminDashboard(await db(), user, filters),
+  /** 导出 CSV/Excel of one program's cases, masked unless asked otherwise with a purpose; audited. */
+  exportCases: async (user: SessionUser, input: unknown, statusLabels: Record<string, string>, locale: Locale) => exportCases(await db(), user, input, statusLabels, locale),
   resubmitCase: async (user: SessionUser, caseId: string, input: unknown, locale: Locale) => cases.resubmitCase(await db(), user, caseId, input, locale),
   withdrawCase: async (user: SessionUser, caseId: string) => cases.withdrawCase(await db(), user, caseId),
 
