@@ -26,7 +26,7 @@ export const DEMO_ORGS: DemoOrg[] = [
   { id: "ky-fuwu", tenantId: "licheng", parent: "kaiyuan", level: "grassroots", name: "开元街道商贸服务业联合工会" },
 ];
 
-type DemoUser = { who: string; name: string; mobile: string; orgId: string; roles: { role: Role; orgId?: string }[] };
+type DemoUser = { who: string; name: string; mobile: string; orgId: string; roles: { role: Role; orgId?: string }[]; memberNo?: string };
 
 export const DEMO_USERS: DemoUser[] = [
   { who: "区总管理员 admin", name: "王敏", mobile: "13800000000", orgId: "huli", roles: [{ role: "admin" }] },
@@ -46,6 +46,11 @@ export const DEMO_USERS: DemoUser[] = [
   { who: "鲤城区总管理员 (泉州)", name: "蔡志远", mobile: "13800000050", orgId: "licheng", roles: [{ role: "admin" }] },
   { who: "开元街道审批人 (泉州)", name: "庄雅婷", mobile: "13800000051", orgId: "kaiyuan", roles: [{ role: "approver" }] },
   { who: "职工 (泉州 开元街道)", name: "洪晓东", mobile: "13900000050", orgId: "ky-fuwu", roles: [{ role: "member" }] },
+  // Union members (会员编号) for 平安返厦, which only members may claim, and the 思明 approvers its flows reach.
+  { who: "职工 (快递员，工会会员)", name: "林小红", mobile: "13900000005", orgId: "hs-kuaidi", roles: [{ role: "member" }], memberNo: "HULI2025000101" },
+  { who: "职工 (思明区，工会会员)", name: "陈海", mobile: "13900000010", orgId: "zh-shangmao", roles: [{ role: "member" }], memberNo: "SIMING2025000101" },
+  { who: "思明区街道审批人", name: "蔡明", mobile: "13800000042", orgId: "zhonghua", roles: [{ role: "approver" }] },
+  { who: "思明区总审批人", name: "黄丽", mobile: "13800000043", orgId: "siming", roles: [{ role: "approver" }] },
 ];
 
 export const DEMO_LOGINS = DEMO_USERS.map((u) => ({ who: `${u.name} · ${u.who}`, mobile: u.mobile, password: DEMO_PASSWORD }));
@@ -65,7 +70,8 @@ export async function seedDemoOrgs(db: Queryable): Promise<boolean> {
   for (const u of DEMO_USERS) {
     const already = await db.select({ id: users.id }).from(users).where(eq(users.mobile, u.mobile));
     if (already.length) continue;
-    await createUser(db, { name: u.name, mobile: u.mobile, password: DEMO_PASSWORD, orgId: u.orgId, roles: u.roles });
+    const created = await createUser(db, { name: u.name, mobile: u.mobile, password: DEMO_PASSWORD, orgId: u.orgId, roles: u.roles });
+    if (u.memberNo) await db.update(users).set({ memberNo: u.memberNo, memberSince: new Date() }).where(eq(users.id, created.id));
   }
   return true;
 }

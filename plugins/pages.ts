@@ -2,6 +2,8 @@ import type { ComponentType } from "react";
 import { QuanzhouPointsView } from "./quanzhou/pages/PointsView";
 import { QuanzhouVenuesView } from "./quanzhou/pages/VenuesView";
 import type { PluginPageViewProps } from "./types";
+import { XiamenPayoutsView } from "./xiamen/views/PayoutsView";
+import { XiamenWishWallView } from "./xiamen/views/WishWallView";
 
 /**
  * The React views of plugin pages, by page id (see workflows/pluginPages.ts); the app's
@@ -11,4 +13,6 @@ import type { PluginPageViewProps } from "./types";
 export const pluginPageViews: Record<string, ComponentType<PluginPageViewProps>> = {
   "quanzhou.venues": QuanzhouVenuesView,
   "quanzhou.points": QuanzhouPointsView,
+  "xiamen.wishes": XiamenWishWallView,
+  "xiamen.payouts": XiamenPayoutsView,
 };
