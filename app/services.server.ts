@@ -15,6 +15,7 @@ import { getFileStore } from "../db/fileStore";
 import { fullRegionSource } from "../forms/regions/fullRegionData";
 import * as taskActions from "../workflows/services/taskActions";
 import * as notifications from "../workflows/services/notifications";
+import * as enrolment from "../workflows/services/enrolment";
 import * as createProgram from "../workflows/services/createProgram";
 import * as programSettingsAdmin from "../workflows/services/programSettingsAdmin";
 import { taskFieldAccess } from "../workflows/services/taskFieldAccess";
@@ -132,4 +133,8 @@ export const services = {
   createProgram: async (user: SessionUser, input: unknown) => createProgram.createProgram(await db(), user, input),
   getProgramDetails: async (user: SessionUser, programId: string) => programSettingsAdmin.getProgramDetails(await db(), user, programId),
   updateProgramDetails: async (user: SessionUser, programId: string, input: unknown) => programSettingsAdmin.updateProgramDetails(await db(), user, programId, input),
+
+  mayCancelEnrolment: async (user: SessionUser, caseId: string) => enrolment.mayCancelEnrolment(await db(), user, caseId),
+  cancelEnrolment: async (user: SessionUser, caseId: string, reason: string) => enrolment.cancelEnrolment(await db(), user, caseId, reason),
+  leaveWaitlist: async (user: SessionUser, entryId: string) => enrolment.leaveWaitlist(await db(), user, entryId),
 };

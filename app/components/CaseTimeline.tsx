@@ -38,6 +38,7 @@ const actionKeys: Record<string, MessageKey> = {
   release: "actionReleased",
   timer: "actionTimer",
   service_failed: "actionServiceFailed",
+  cancel: "actionCancelled",
 };
 
 const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray" };

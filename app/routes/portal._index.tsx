@@ -1,7 +1,9 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Button, Card, Empty, List, Tag, Typography } from "antd";
-import { requireUser } from "~/auth.server";
+import { requireUser, verifyCsrf } from "~/auth.server";
+import { CsrfInput } from "~/components/CsrfInput";
+import { commandErrorResponse, readForm } from "~/http.server";
 import { CaseStatusTag } from "~/components/CaseStatusTag";
 import { formatTime } from "~/components/CaseTimeline";
 import { useLocale, useT } from "~/i18n/useT";
@@ -21,8 +23,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** 退出候补 from the list of my applications. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request);
+  await verifyCsrf(request, form);
+  try {
+    await services.leaveWaitlist(user, String(form.get("leaveWaitlist") ?? ""));
+    return redirect("/portal");
+  } catch (err) {
+    return commandErrorResponse(err);
+  }
+}
+
 export default function Portal() {
   const { me, programs, cases, waiting, pages } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string } } | undefined;
   const t = useT();
   const locale = useLocale();
   return (
@@ -80,6 +96,7 @@ export default function Portal() {
           />
         )}
       </Card>
+      {failure?.error && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
       <Card title={t("myCases")} size="small">
         {waiting.map((w) => (
           <Alert
@@ -88,7 +105,18 @@ export default function Portal() {
             type="warning"
             showIcon
             message={`${locale === "en" && w.programNameEn ? w.programNameEn : w.programName} · ${t("waitlistPosition", { n: w.position })}`}
-            description={t("waitlistHint")}
+            description={
+              <>
+                <div>{t("waitlistHint")}</div>
+                <Form method="post" onSubmit={(e) => !confirm(t("leaveWaitlistConfirm")) && e.preventDefault()} style={{ marginTop: 8 }}>
+                  <CsrfInput />
+                  <input type="hidden" name="leaveWaitlist" value={w.id} />
+                  <Button htmlType="submit" size="middle">
+                    {t("leaveWaitlist")}
+                  </Button>
+                </Form>
+              </>
+            }
           />
         ))}
         {cases.length === 0 && waiting.length === 0 ? (

@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Alert, Button, Card, Result } from "antd";
+import { Alert, Button, Card, Input, Result } from "antd";
 import { requireUser, verifyCsrf } from "~/auth.server";
 import { CaseSummary } from "~/components/CaseSummary";
 import { CaseTimeline } from "~/components/CaseTimeline";
@@ -20,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   try {
     const view = await services.getCaseView(user, params.caseId ?? "");
-    return json({ view, memberNo: view.isApplicant ? view.applicantMemberNo : null });
+    const mayCancel = view.isApplicant && view.status === "approved" && (await services.mayCancelEnrolment(user, view.id));
+    return json({ view, memberNo: view.isApplicant ? view.applicantMemberNo : null, mayCancel });
   } catch (err) {
     throw commandErrorResponse(err);
   }
@@ -33,6 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.caseId ?? "";
   try {
     if (form.get("intent") === "withdraw") await services.withdrawCase(user, caseId);
+    else if (form.get("intent") === "cancelEnrolment") await services.cancelEnrolment(user, caseId, String(form.get("reason") ?? ""));
     else await services.resubmitCase(user, caseId, parsePayload(form), localeOf(request));
     return redirect(`/portal/cases/${caseId}`);
   } catch (err) {
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { view, memberNo } = useLoaderData<typeof loader>();
+  const { view, memberNo, mayCancel } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -97,6 +99,20 @@ export default function CasePage() {
             {t("withdraw")}
           </Button>
         </Form>
+      )}
+      {mayCancel && (
+        <Card title={t("cancelEnrolment")}>
+          <Form method="post" className="nj-stack" onSubmit={(e) => !confirm(t("cancelEnrolmentConfirm")) && e.preventDefault()}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="cancelEnrolment" />
+            <div className="nj-muted">{t("cancelEnrolmentHint")}</div>
+            <label htmlFor="cancel-reason">{t("cancelReason")}</label>
+            <Input.TextArea id="cancel-reason" name="reason" rows={2} maxLength={500} />
+            <Button htmlType="submit" danger block className="nj-big-button" loading={busy}>
+              {t("cancelEnrolment")}
+            </Button>
+          </Form>
+        </Card>
       )}
     </div>
   );

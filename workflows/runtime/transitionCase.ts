@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { appendAudit } from "../../db/audit";
 import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
 import { newId } from "../../db/ids";
-import { cases, jobs, programs, programVersions, tasks, users, waitlistEntries } from "../../db/schema";
+import { cases, jobs, programs, programVersions, seats, tasks, users, waitlistEntries } from "../../db/schema";
 import { insertNotification } from "./notificationOutbox";
 import { holdSeat, nextWaiting, releaseCase, retakeSeat, takeQuota, takeSeat, waitlistPosition } from "./admission";
 import { getOrg } from "../../db/orgs";
@@ -45,7 +45,13 @@ export type EventCommand = {
   fileIds?: string[];
 };
 
-export type TransitionCommand = StartCommand | EventCommand;
+/** 取消报名: the applicant gives up a place they were granted (an approved case holding a seat). */
+export type CancelCommand = { kind: "cancel"; caseId: string; actorId: string; reason: string };
+
+/** 退出候补: the applicant leaves a waitlist before a place comes up. */
+export type LeaveWaitlistCommand = { kind: "leaveWaitlist"; entryId: string; actorId: string };
+
+export type TransitionCommand = StartCommand | EventCommand | CancelCommand | LeaveWaitlistCommand;
 
 export type TransitionResult = {
   caseId: string;
@@ -109,6 +115,8 @@ function isUniqueViolation(err: unknown, constraint: string): boolean {
  */
 export async function transitionCase(db: Db, command: TransitionCommand, now: () => Date = () => new Date()): Promise<TransitionResult> {
   if (command.kind === "start") return startNewCase(db, command, now());
+  if (command.kind === "cancel") return db.transaction((tx) => cancelGrantedPlace(tx, command, now()));
+  if (command.kind === "leaveWaitlist") return db.transaction((tx) => leaveWaitlist(tx, command, now()));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction((tx) => applyToCase(tx, command, now()));
@@ -184,6 +192,41 @@ async function createCase(tx: Tx, command: StartCommand, caseId: string, at: Dat
     await attachCaseFiles(tx, caseId, command.applicantId, command.fileIds);
     await writeConsequences(tx, { caseId, tenantId: program.tenantId, applicantId: command.applicantId }, step, command.applicantId, null, at);
   return { caseId, caseNo, version: 1, status: step.status, created: true };
+}
+
+/**
+ * An approved case gives its place back: the case ends as withdrawn (audit action `cancel`), its
+ * seat and quota slot are released and the waitlist's first entry promoted, all in one
+ * transaction. The flow has already finished, so the engine is not asked.
+ */
+async function cancelGrantedPlace(tx: Tx, command: CancelCommand, at: Date): Promise<TransitionResult> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, command.caseId)).for("update");
+  if (!row) throw caseNotFound();
+  if (row.applicantId !== command.actorId) throw notApplicant();
+  const [seat] = await tx.select({ id: seats.id }).from(seats).where(eq(seats.caseId, row.id));
+  if (row.status !== "approved" || !seat) {
+    throw new CaseCommandError("notCancellable", "只有已确认名额的报名可以取消", "Only an enrolment with a confirmed place can be cancelled", 409);
+  }
+  await tx.update(cases).set({ status: "withdrawn", version: row.version + 1, updatedAt: at }).where(eq(cases.id, row.id));
+  const { program } = await loadVersion(tx, row.programVersionId);
+  const freedPool = await releaseCase(tx, row.id);
+  await admissionHookFor(program)?.release({ tx, tenantId: row.tenantId, caseId: row.id, status: "withdrawn", at });
+  await appendAudit(tx, { tenantId: row.tenantId, stream: `case:${row.id}`, caseId: row.id, actorId: command.actorId, action: "cancel", nodeId: null, comment: command.reason || null, detail: { status: "withdrawn" }, at: at.toISOString() });
+  if (freedPool) await promoteWaitlist(tx, freedPool, at);
+  return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: "withdrawn", created: false };
+}
+
+/** The applicant leaves a waitlist: the entry is cancelled and the quota slot it held given back. */
+async function leaveWaitlist(tx: Tx, command: LeaveWaitlistCommand, at: Date): Promise<TransitionResult> {
+  const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, command.entryId)).for("update");
+  if (!entry || entry.applicantId !== command.actorId) throw caseNotFound();
+  if (entry.status !== "waiting") {
+    throw new CaseCommandError("notWaiting", "您已不在候补名单中（可能已递补成功）", "You are no longer on the waitlist (you may have been given a place)", 409);
+  }
+  await tx.update(waitlistEntries).set({ status: "cancelled" }).where(eq(waitlistEntries.id, entry.id));
+  await releaseCase(tx, entry.id);
+  await appendAudit(tx, { tenantId: entry.tenantId, stream: `waitlist:${entry.id}`, caseId: null, actorId: command.actorId, action: "waitlist_left", nodeId: null, comment: null, detail: { poolId: entry.poolId }, at: at.toISOString() });
+  return { caseId: entry.id, caseNo: "", version: 0, status: "cancelled", created: false };
 }
 
 /** A full pool with a waitlist: the validated application waits as an entry, not yet a case. */
@@ -293,10 +336,13 @@ async function applyToCase(tx: Tx, command: EventCommand, at: Date): Promise<Tra
   return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: step.status, created: false };
 }
 
-/** Approvers with 可编辑 fields send their edits with the decision; the engine has already checked permissions. */
+/**
+ * An approver with 可编辑 fields sends the case's whole new data with the decision, validated by
+ * the form (workflows/services/approverEdits.ts): it replaces the old, so a field the edit hid is gone.
+ */
 function mergeEditedData(current: Record<string, unknown>, event: CaseEvent): Record<string, unknown> {
   const edits = (event as { data?: Record<string, unknown> }).data;
-  return edits ? { ...current, ...edits } : current;
+  return edits ?? current;
 }
 
 function runEngine(fn: () => Step): Step {
