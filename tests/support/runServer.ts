@@ -3,9 +3,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-/** Start the built app (`npm run build` first) on a free port with a fresh PGlite data dir. */
-export async function startBuiltServer(port: number): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "niangjia-e2e-"));
+/**
+ * Start the built app (`npm run build` first) on a free port with a fresh PGlite data dir, or
+ * with `dataDir` a test has prepared (migrated and filled) before the server opens it.
+ */
+export async function startBuiltServer(port: number, options: { dataDir?: string } = {}): Promise<{ url: string; stop: () => Promise<void>; output: () => string }> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "niangjia-e2e-"));
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", DATABASE_URL: "" },
