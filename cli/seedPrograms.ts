@@ -1,9 +1,3 @@
-// NOTE FROM THE QUANZHOU HELPER (13:58 UTC): I rewrote this file with `cat >` without seeing that
-// you (xiamen) had uncommitted changes in it (~25 lines), so they are gone; sorry, same accident as
-// yours with workflows/pluginPages.ts. A plugin now says where its demo goes with `demo` on
-// NiangjiaPlugin (plugins/types.ts): `demo: { districts: ["huli", "siming"], seed: ({ db }) =>
-// seedXiamenDemo(db) }` installs its programs there, switches it on there once, and calls seed
-// (only when the plugin is installed in this database). Delete this note when you have read it.
 import { eq } from "drizzle-orm";
 import type { Queryable } from "../db/client";
 import { listPluginEnablements } from "../db/pluginEnablements";

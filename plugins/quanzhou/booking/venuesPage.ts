@@ -60,9 +60,11 @@ async function load(ctx: PluginPageContext): Promise<VenuesPageData> {
     const weekday = isoWeekday(date);
     return { date, weekday, open: venue.openDays.includes(weekday) };
   });
-  const asked = text(ctx.input.date);
-  const date = parseIsoDate(asked) && days.some((d) => d.date === asked) ? asked : (days.find((d) => d.open)?.date ?? today);
   const slots = await ctx.db.select().from(qzSlots).where(eq(qzSlots.venueId, venue.id)).orderBy(asc(qzSlots.sort), asc(qzSlots.starts));
+  const asked = text(ctx.input.date);
+  // Without a choice: the first open day with a slot still ahead (late in the evening, that is tomorrow).
+  const firstBookable = days.find((d) => d.open && slots.some((s) => beijingInstant(d.date, s.starts) > ctx.now));
+  const date = parseIsoDate(asked) && days.some((d) => d.date === asked) ? asked : (firstBookable?.date ?? today);
   const rooms = await ctx.db.select().from(qzRooms).where(and(eq(qzRooms.venueId, venue.id), eq(qzRooms.active, true))).orderBy(asc(qzRooms.sort), asc(qzRooms.id));
   const held = await ctx.db
     .select({ roomId: qzBookings.roomId, slotCode: qzBookings.slotCode, userId: qzBookings.userId })

@@ -55,7 +55,9 @@ const TEXT = {
   },
 };
 
-const row = { display: "flex", justifyContent: "space-between", alignItems: "center", gap: 12, padding: "10px 0", borderBottom: "1px solid #f0f0f0" } as const;
+const row = { display: "flex", justifyContent: "space-between", alignItems: "center", gap: 12, padding: "10px 0" } as const;
+/** Rows of a card, a hairline between them (not after the last). */
+const rowAt = (i: number) => (i > 0 ? { ...row, borderTop: "1px solid #f0f0f0" } : row);
 
 /** 我的积分: balance, a small gift catalogue to redeem from, pickup codes, and the ledger. */
 export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) {
@@ -69,7 +71,7 @@ export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) 
   const redeem = (giftId: string) => fetcher.submit({ _action: "redeem", _csrf: csrf, giftId, requestKey: crypto.randomUUID() }, { method: "post" });
 
   return (
-    <div className="nj-narrow nj-stack">
+    <div className="nj-narrow" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
       <Typography.Title level={3} className="nj-page-title" style={{ marginBottom: 0 }}>
         {t.title}
       </Typography.Title>
@@ -86,10 +88,10 @@ export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) 
         {d.gifts.length === 0 ? (
           <Empty description={t.noGifts} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          d.gifts.map((g) => {
+          d.gifts.map((g, i) => {
             const blocked = g.stock <= 0 ? t.soldOut : g.cost > d.balance ? t.short : null;
             return (
-              <div key={g.id} style={row}>
+              <div key={g.id} style={rowAt(i)}>
                 <div style={{ minWidth: 0 }}>
                   <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{gift(g)}</div>
                   <div className="nj-muted">
@@ -114,8 +116,8 @@ export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) 
       </Card>
       {d.redemptions.length > 0 && (
         <Card size="small" title={t.redemptions}>
-          {d.redemptions.map((r) => (
-            <div key={r.id} style={row}>
+          {d.redemptions.map((r, i) => (
+            <div key={r.id} style={rowAt(i)}>
               <div style={{ minWidth: 0 }}>
                 <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>{locale === "en" && r.giftEn ? r.giftEn : r.gift}</div>
                 <div className="nj-muted">{beijingDateTime(r.at)}</div>
@@ -132,8 +134,8 @@ export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) 
         {d.ledger.length === 0 ? (
           <Empty description={t.noLedger} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          d.ledger.map((l) => (
-            <div key={l.id} style={row}>
+          d.ledger.map((l, i) => (
+            <div key={l.id} style={rowAt(i)}>
               <div style={{ minWidth: 0 }}>
                 <div style={{ overflowWrap: "anywhere" }}>{locale === "en" && l.reasonEn ? l.reasonEn : l.reason}</div>
                 <div className="nj-muted">{beijingDateTime(l.at)}</div>
@@ -150,8 +152,8 @@ export function QuanzhouPointsView({ data, locale, csrf }: PluginPageViewProps) 
       </Card>
       {d.ways.length > 0 && (
         <Card size="small" title={t.ways}>
-          {d.ways.map((w) => (
-            <div key={w.reason} style={row}>
+          {d.ways.map((w, i) => (
+            <div key={w.reason} style={rowAt(i)}>
               <span style={{ minWidth: 0, overflowWrap: "anywhere" }}>{locale === "en" && w.reasonEn ? w.reasonEn : w.reason}</span>
               <span style={{ flex: "0 0 auto", color: "#c8102e" }}>{w.perUnit ? t.perUnit(w.points, w.maxPoints) : t.each(w.points)}</span>
             </div>

@@ -7,6 +7,7 @@ import { beijingDateTime, dayLabel, replyText, weekdayLabel, type ActionReply, t
 const TEXT = {
   zh: {
     title: "共享职工之家",
+    days: "选择日期",
     intro: "选择场馆和日期，点空闲时段即可预约。",
     today: "今天",
     closed: "闭馆",
@@ -36,6 +37,7 @@ const TEXT = {
   },
   en: {
     title: "Workers' homes",
+    days: "Choose a day",
     intro: "Choose a venue and a day, then tap a free slot to book it.",
     today: "Today",
     closed: "Closed",
@@ -89,7 +91,7 @@ export function QuanzhouVenuesView({ data, locale, csrf }: PluginPageViewProps) 
   const day = d.days.find((x) => x.date === d.date);
 
   return (
-    <div className="nj-narrow nj-stack">
+    <div className="nj-narrow" style={{ display: "flex", flexDirection: "column", gap: 12 }}>
       <div>
         <Typography.Title level={3} className="nj-page-title" style={{ marginBottom: 4 }}>
           {t.title}
@@ -125,7 +127,7 @@ export function QuanzhouVenuesView({ data, locale, csrf }: PluginPageViewProps) 
               ))}
             </div>
           </Card>
-          <nav aria-label={t.title} style={{ display: "flex", gap: 8, overflowX: "auto", paddingBottom: 4, margin: "0 -4px", paddingInline: 4 }}>
+          <nav aria-label={t.days} style={{ display: "flex", gap: 8, overflowX: "auto", paddingBottom: 4, margin: "0 -4px", paddingInline: 4 }}>
             {d.days.map((x) => {
               const selected = x.date === d.date;
               return (
@@ -144,6 +146,7 @@ export function QuanzhouVenuesView({ data, locale, csrf }: PluginPageViewProps) 
                     background: selected ? "#c8102e" : "#fff",
                     color: selected ? "#fff" : x.open ? "#262626" : "#bfbfbf",
                     lineHeight: 1.4,
+                    textDecoration: "none",
                   }}
                 >
                   <div style={{ fontSize: 12 }}>{x.date === d.today ? t.today : weekdayLabel(x.weekday, locale)}</div>
@@ -204,8 +207,8 @@ export function QuanzhouVenuesView({ data, locale, csrf }: PluginPageViewProps) 
         {d.myBookings.length === 0 ? (
           <Empty description={t.none} image={Empty.PRESENTED_IMAGE_SIMPLE} />
         ) : (
-          d.myBookings.map((b) => (
-            <div key={b.id} style={{ padding: "10px 0", borderBottom: "1px solid #f0f0f0" }}>
+          d.myBookings.map((b, i) => (
+            <div key={b.id} style={{ padding: "10px 0", borderTop: i > 0 ? "1px solid #f0f0f0" : undefined }}>
               <div style={{ display: "flex", justifyContent: "space-between", gap: 8, alignItems: "flex-start" }}>
                 <div style={{ minWidth: 0 }}>
                   <div style={{ fontWeight: 600, overflowWrap: "anywhere" }}>
