@@ -120,7 +120,8 @@ const stateBuilders: { [K in Exclude<FlowNode["kind"], "end" | "boundary">]: Bui
   exclusiveGateway: (node, b) => {
     const flows = flowsFrom(b.def, node.id);
     const conditional = flows.filter((f) => f.id !== node.defaultFlowId && f.condition);
-    const fallback = flows.find((f) => f.id === node.defaultFlowId);
+    // A merge has one outgoing flow and needs neither a condition nor a default: it passes straight through.
+    const fallback = flows.find((f) => f.id === node.defaultFlowId) ?? (flows.length === 1 && !flows[0].condition ? flows[0] : undefined);
     return {
       always: [
         ...conditional.map((f) => ({ guard: { type: "feelCondition", params: { expression: f.condition } }, target: b.to(f.target) })),

@@ -30,6 +30,22 @@ const refusalOf = (fn: () => unknown) => {
   return null;
 };
 
+describe("exclusive gateways", () => {
+  it("a merge gateway without a default passes straight through (a case used to stop there for good)", async () => {
+    const xml = bpmnDoc(
+      `<bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="split" default="skip"/>${approval("check", "审核", "c")}<bpmn:exclusiveGateway id="merge"/>${approval("after", "复核", "d")}<bpmn:endEvent id="e"/>` +
+        chain("s", "split") +
+        flows(["ask", "split", "check", "big = true"], ["skip", "split", "merge"]) +
+        chain("check", "merge", "after", "e"),
+    );
+    const def = await definition(xml);
+    expect(open(run(def, [])[0])).toEqual(["after:d"]);
+    const [asked, checked] = run(def, [{ type: "APPROVE", nodeId: "check", by: "c" }], { big: true });
+    expect(open(asked)).toEqual(["check:c"]);
+    expect(open(checked)).toEqual(["after:d"]);
+  });
+});
+
 describe("parallel block (fork/join → parallel state)", () => {
   it("opens a task in every branch; the join waits for all, then the district decides", async () => {
     const def = await definition(parallelDepartmentsBpmn());
