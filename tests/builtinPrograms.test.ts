@@ -19,7 +19,7 @@ let demo: Demo;
 let store: FileStore;
 const people: Record<string, SessionUser> = {};
 
-const MOBILES = { worker: "13900000001", unit: "13800000001", street: "13800000011", district: "13800000021", district2: "13800000022", city: "13800000031", admin: "13800000000" };
+const MOBILES = { worker: "13900000001", worker2: "13900000002", unit: "13800000001", street: "13800000011", district: "13800000021", district2: "13800000022", city: "13800000031", admin: "13800000000" };
 
 beforeAll(async () => {
   demo = await createDemoDb();
@@ -153,8 +153,8 @@ describe("困难职工帮扶", () => {
 
   it("退回到 an earlier step: 街道 sends it back to 基层, who decides again; a step not yet reached is refused", async () => {
     const id = await programId("hardship");
-    const proof = await uploadFile(demo.db, store, people.worker, { programId: id, fieldKey: "proof" }, async () => ({ ok: true, name: "p.png", bytes: pngOf(40, 30) }), "zh");
-    const started = await submitApplication(demo.db, people.worker, id, { ...application(1500), proof: [proof.id] }, key(), "zh");
+    const proof = await uploadFile(demo.db, store, people.worker2, { programId: id, fieldKey: "proof" }, async () => ({ ok: true, name: "p.png", bytes: pngOf(40, 30) }), "zh");
+    const started = await submitApplication(demo.db, people.worker2, id, { ...application(1500), proof: [proof.id] }, key(), "zh");
     const unitTask = (await listMyTasks(demo.db, people.unit)).find((t) => t.caseId === started.caseId)!;
     expect((await taskActionsOf(demo.db, unitTask.taskId)).returnTargets).toEqual([]);
     await decide(started.caseId, "unit");
@@ -164,7 +164,7 @@ describe("困难职工帮扶", () => {
     expect((notReached as CaseCommandError).fieldErrors?.returnTo).toContain("已经过的审批环节");
     await decideTask(demo.db, people.street, streetTask.taskId, { action: "return", comment: "请基层补充走访记录", returnTo: "UnitReview" });
     expect(await openNodes(started.caseId)).toEqual(["UnitReview"]);
-    const view = await getCaseView(demo.db, people.worker, started.caseId);
+    const view = await getCaseView(demo.db, people.worker2, started.caseId);
     expect(view.status).toBe("running");
     expect(view.timeline.find((e) => e.action === "return")).toMatchObject({ actorName: "林芳", returnedTo: "基层工会审核", comment: "请基层补充走访记录" });
     await decide(started.caseId, "unit");
