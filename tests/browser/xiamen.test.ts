@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { LocalFileStore } from "../../db/fileStore";
@@ -17,10 +17,28 @@ import { decideTask, listMyTasks, submitApplication } from "../../workflows/serv
 import { uploadFile } from "../../workflows/services/files";
 import { loadSessionUser } from "../../workflows/services/identity";
 import { runPluginPageAction } from "../../workflows/services/pluginPages";
-import { PHONE, launchChromium, shoot, signIn } from "../support/browser";
+import { PHONE, SCREENSHOT_DIR, launchChromium, shoot as shootStandard, signIn } from "../support/browser";
 import { startBuiltServer } from "../support/runServer";
 import { pngOf } from "../support/uploadProgram";
 import { transportApplication } from "../support/xiamenDb";
+
+/** The project's phone and desktop shots, and one at 1280×800 (a small laptop). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await shootStandard(page, name);
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-1280.png`), fullPage: true });
+  if (original) await page.setViewportSize(original);
+}
+
+/** A page that waits longer than playwright's 30 s: five engineers share this machine's two cores. */
+async function newPage(options: Parameters<Browser["newPage"]>[0]): Promise<Page> {
+  const page = await browser.newPage(options);
+  page.setDefaultTimeout(90_000);
+  return page;
+}
 
 let server: Awaited<ReturnType<typeof startBuiltServer>>;
 let browser: Browser;
@@ -102,7 +120,7 @@ afterAll(async () => {
 
 describe("Xiamen programs in a real browser", () => {
   it("a worker sees the three Xiamen programs and opens each form", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await signIn(page, server.url, "13900000005");
     await page.goto(`${server.url}/portal`);
     for (const name of ["平安返厦交通补贴", "职工医疗互助金", "微心愿"]) await page.getByText(name, { exact: true }).first().waitFor();
@@ -115,7 +133,7 @@ describe("Xiamen programs in a real browser", () => {
   });
 
   it("the wish wall shows each state, and a donor claims an open wish on a phone", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await signIn(page, server.url, "13900000002");
     await page.goto(`${server.url}/p/xiamen/wishes`);
     const tiles = page.getByTestId("wish");
@@ -131,7 +149,7 @@ describe("Xiamen programs in a real browser", () => {
   });
 
   it("the district approver sees the computed 医疗互助 amounts, in 金额大写, on the task", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await newPage({ viewport: PHONE });
     await signIn(page, server.url, "13800000021");
     await page.goto(`${server.url}/inbox`);
     await page.getByText("职工医疗互助金").first().click();
@@ -143,7 +161,7 @@ describe("Xiamen programs in a real browser", () => {
   });
 
   it("a district admin makes the payout batch and gets the bank file", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const page = await newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await signIn(page, server.url, "13800000000");
     await page.goto(`${server.url}/p/xiamen/payouts`);
     await page.getByText("待发放 1 人，合计 ¥400.00").waitFor();
