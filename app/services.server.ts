@@ -31,6 +31,7 @@ import { bulkApprove } from "../workflows/services/bulkApproval";
 import { approvalSheetOf } from "../workflows/services/approvalSheet";
 import { caseViewFor } from "../workflows/services/caseViewFor";
 import { revealValue } from "../workflows/services/revealValue";
+import { taskCaseView } from "../workflows/services/taskCaseView";
 import { adminDashboard } from "../workflows/services/adminDashboard";
 import { exportCases } from "../workflows/services/exportCases";
 import type { SessionUser } from "../workflows/services/identity";
@@ -86,6 +87,8 @@ export const services = {
   listMyCases: async (user: SessionUser) => cases.listMyCases(await db(), user),
   /** The case as this person may see it: personal numbers masked unless they are the applicant. */
   getCaseView: async (user: SessionUser, caseId: string) => caseViewFor(await db(), user, caseId),
+  /** A task and its case as the assignee sees it at the node: 隐藏 fields left out, numbers masked. */
+  taskCaseView: async (user: SessionUser, taskId: string) => taskCaseView(await db(), user, taskId),
   /** 查看: one masked value in clear, audited (who, case, field). */
   revealValue: async (user: SessionUser, caseId: string, field: string, taskId?: string) => revealValue(await db(), user, caseId, field, taskId),
   /** 管理看板 over the admin's org subtree, narrowed by `filters` (program, status, org, dates). */

@@ -5,11 +5,13 @@ import { auditLog, drafts } from "../db/schema";
 import { rowsOf } from "../db/rows";
 import { lookupHash } from "../db/sealedValue";
 import { verifyAuditChain } from "../db/audit";
-import { submitApplication, listMyTasks } from "../workflows/services/cases";
+import { decideTask, getCaseView, submitApplication, listMyTasks } from "../workflows/services/cases";
 import { caseViewFor } from "../workflows/services/caseViewFor";
 import { revealValue } from "../workflows/services/revealValue";
 import { getApplyPage, saveDraft } from "../workflows/services/applicationDrafts";
 import { matchesSearch } from "../workflows/services/inboxQueries";
+import { taskCaseView } from "../workflows/services/taskCaseView";
+import { installTestProgram, singleApprovalBpmn } from "./support/flowPrograms";
 import { AppClient } from "./support/appClient";
 import { membershipApplication } from "./support/demoDb";
 import { useDemoApp } from "./support/demoApp";
@@ -99,6 +101,46 @@ describe("masked views and 查看", () => {
     expect(matchesSearch(row, "13900000009")).toBe(false);
     expect(matchesSearch(row, ID.slice(0, 10))).toBe(false);
     expect(matchesSearch(row, "v1.")).toBe(false); // nothing of the sealed form is searchable
+  });
+});
+
+describe("at a node that hides one number and lets the approver edit another", () => {
+  const form = {
+    schemaVersion: 1,
+    id: "test-sensitive-node",
+    title: { zh: "测试", en: "Test" },
+    fields: [
+      { key: "name", type: "text", label: { zh: "姓名", en: "Name" }, required: true },
+      { key: "idNumber", type: "idNumber", label: { zh: "身份证号", en: "ID number" }, required: true },
+      { key: "mobile", type: "mobile", label: { zh: "手机号", en: "Mobile" }, required: true },
+    ],
+  };
+  const permissions = '<niangjia:fieldPermission field="idNumber" access="editable"/><niangjia:fieldPermission field="mobile" access="hidden"/>';
+
+  it("the task view leaves the hidden number out, masks the other; an untouched mask sent back keeps the stored number", async () => {
+    const programId = await installTestProgram(
+      ctx.demo.db,
+      "sensitive-node",
+      singleApprovalBpmn('mode="single" actions="approve,reject,return"', '<niangjia:assignee kind="orgLevel" level="grassroots" role="approver"/>', permissions),
+      "huli",
+      form,
+    );
+    const worker = await ctx.demo.userByMobile("13900000001");
+    const unit = await ctx.demo.userByMobile("13800000001");
+    const { caseId } = await submitApplication(ctx.demo.db, worker, programId, { name: "赵小明", idNumber: ID, mobile: "13900000001" }, "sensitive-node-01", "zh");
+    const task = (await listMyTasks(ctx.demo.db, unit)).find((t) => t.caseId === caseId)!;
+    const { view, access } = await taskCaseView(ctx.demo.db, unit, task.taskId);
+    expect(access.mobile).toBe("hidden");
+    expect(view.data).toEqual({ name: "赵小明", idNumber: "1101**********002X" });
+    expect(view.masked).toEqual(["idNumber"]);
+    await expect(revealValue(ctx.demo.db, unit, caseId, "mobile", task.taskId)).rejects.toMatchObject({ code: "notRevealable" });
+
+    // The task page sends the editable fields back as shown: the mask stands for the stored number.
+    await decideTask(ctx.demo.db, unit, task.taskId, { action: "approve", comment: "", edits: { idNumber: view.data.idNumber } });
+    const after = await getCaseView(ctx.demo.db, worker, caseId);
+    expect(after.status).toBe("approved");
+    expect(after.data).toMatchObject({ idNumber: ID, mobile: "13900000001" });
+    expect(after.timeline.find((e) => e.action === "approve")?.changedFields).toEqual([]);
   });
 });
 

@@ -8,8 +8,8 @@ import { services } from "~/services.server";
 /** One of the approver's tasks with its case, what the node allows and who it may be handed to. */
 export const loader = apiHandler(async ({ request, params }) => {
   const { user } = await apiCaller(request, TASK_ROLES);
-  const task = await services.getTask(user, params.taskId ?? "");
-  const view = await services.getCaseView(user, task.caseId);
+  // As on the task page: the node's 隐藏 fields left out, personal numbers masked.
+  const { task, view } = await services.taskCaseView(user, params.taskId ?? "");
   const allowed = await services.taskActions(task.id);
   const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
   return apiJson(TaskDetail, {

@@ -14,7 +14,7 @@ import { FormRenderer } from "~/components/forms/FormRenderer";
 import { UploadProvider } from "~/components/forms/UploadContext";
 import { MaskedNotice } from "~/components/forms/MaskedNotice";
 import { RevealProvider, revealNeedsNoReload } from "~/components/forms/RevealContext";
-import { editableKeys, visibleData } from "../../forms/fieldAccess";
+import { editableKeys } from "../../forms/fieldAccess";
 import { commandErrorResponse, localeOf, readForm } from "~/http.server";
 import { useLocale, useT } from "~/i18n/useT";
 import type { MessageKey } from "~/i18n/messages";
@@ -40,11 +40,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyle
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, TASK_ROLES);
   try {
-    const task = await services.getTask(user, params.taskId ?? "");
-    const caseView = await services.getCaseView(user, task.caseId);
-    // 隐藏 fields of this node never reach the approver's browser.
-    const access = await services.taskFieldAccess(user, task.id);
-    const view = { ...caseView, data: visibleData(caseView.data, access), masked: caseView.masked.filter((k) => access[k.split(".")[0]] !== "hidden") };
+    // 隐藏 fields of this node never reach the approver's browser; personal numbers come masked.
+    const { task, view, access } = await services.taskCaseView(user, params.taskId ?? "");
     const allowed = await services.taskActions(task.id);
     const colleagues = task.status === "open" ? await services.colleaguesFor(user, task.id) : [];
     const claim = await services.taskClaimState(user, task.id);
