@@ -58,7 +58,7 @@ function CaseRow({ to, title, right, meta, lead }: { to: string; title: ReactNod
   return (
     <List.Item className={lead ? "nj-row-with-lead" : undefined}>
       {lead}
-      <Link to={to} style={{ display: "block", width: "100%", minWidth: 0 }}>
+      <Link to={to} style={{ display: "block", flex: "1 1 0", minWidth: 0 }}>
         <div style={{ display: "flex", justifyContent: "space-between", gap: 8, flexWrap: "wrap" }}>
           <strong style={{ minWidth: 0, overflowWrap: "anywhere" }}>{title}</strong>
           <span>{right}</span>
@@ -149,7 +149,7 @@ export default function Inbox() {
             label: counted("pendingTasks", data.pending.length, "#c8102e"),
             children: (
               <div className="nj-stack">
-                {bulkable.length > 0 && <BulkApproveBar bulkable={bulkable} picked={picked} onPick={setTicked} />}
+                <BulkApproveBar bulkable={bulkable} picked={picked} onPick={setTicked} />
                 {list(data.pending, "noTasks", pendingRow)}
               </div>
             ),
