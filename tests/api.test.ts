@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Command } from "commander";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
-import { apiTokens, cases } from "../db/schema";
+import { apiTokens, cases, tasks } from "../db/schema";
 import { tokensCommand } from "../cli/tokensCommand";
 import { drainJobs } from "../workflows/runtime/jobWorker";
 import * as S from "../app/api/apiSchemas.server";
 import { AppClient } from "./support/appClient";
 import { membershipApplication } from "./support/demoDb";
 import { useDemoApp } from "./support/demoApp";
+import { installTestProgram, singleApprovalBpmn } from "./support/flowPrograms";
 
 const ctx = useDemoApp();
 
@@ -309,6 +310,37 @@ describe("API: scoping, withdraw, return and resubmit, hand-offs", () => {
     await read(await api(streetToken, `/api/v1/tasks/${streetTask.id}/decision`, { body: { action: "approve" } }), S.CaseStep);
     await drainJobs(ctx.demo.db);
     expect((await read(await api(worker, `/api/v1/cases/${step.caseId}`), S.CaseDetail)).status).toBe("approved");
+  });
+});
+
+describe("API: 认领 / 释放 and 批量同意 call the inbox's services", () => {
+  it("claims and releases a pool task, refuses a colleague with 409 claimed, and bulk-approves reporting failures", async () => {
+    const bpmn = singleApprovalBpmn('mode="any"', '<niangjia:assignee kind="rolePool" role="approver" level="district"/>').replace('<bpmn:userTask id="review"', '<bpmn:userTask id="review" niangjia:allowBulk="true"');
+    const programId = await installTestProgram(ctx.demo.db, "api-pool", bpmn);
+    const worker = (await newToken("13900000001")).token;
+    const [zhang, he] = [(await newToken("13800000021")).token, (await newToken("13800000022")).token];
+    const steps: z.output<typeof S.CaseStep>[] = [];
+    for (const n of [1, 2, 3]) steps.push(await read(await submit(worker, `api-pool-000${n}`, { note: `第${n}件` }, programId), S.CaseStep, 201));
+    const mine = (await read(await api(zhang, "/api/v1/tasks"), S.TaskList)).tasks.filter((t) => steps.some((s) => s.caseId === t.caseId));
+    expect(mine.map((t) => [t.claimable, t.claimedByMe, t.allowBulk])).toEqual([[true, false, true], [true, false, true], [true, false, true]]);
+
+    await read(await api(zhang, `/api/v1/tasks/${mine[0].id}/claim`, { method: "POST" }), S.CaseStep);
+    const hers = (await read(await api(he, "/api/v1/tasks"), S.TaskList)).tasks;
+    expect(hers.some((t) => t.caseId === steps[0].caseId)).toBe(false);
+    // Her own row of the claimed case is still open but not hers to act on.
+    const heId = (await ctx.demo.userByMobile("13800000022")).id;
+    const [heldRow] = await ctx.demo.db.select().from(tasks).where(and(eq(tasks.caseId, steps[0].caseId), eq(tasks.assigneeId, heId)));
+    expect((await refusal(await api(he, `/api/v1/tasks/${heldRow.id}/claim`, { method: "POST" }), 409, "claimed")).message).toBe("该事项已被 张伟 认领");
+    await refusal(await api(he, `/api/v1/tasks/${heldRow.id}/decision`, { body: { action: "approve" } }), 409, "claimed");
+    const herTask = hers.find((t) => t.caseId === steps[1].caseId)!;
+    await read(await api(he, `/api/v1/tasks/${herTask.id}/decision`, { body: { action: "approve" } }), S.CaseStep);
+    await read(await api(zhang, `/api/v1/tasks/${mine[0].id}/release`, { method: "POST" }), S.CaseStep);
+    await read(await api(zhang, `/api/v1/tasks/${mine[0].id}/claim`, { method: "POST" }), S.CaseStep);
+
+    const result = await read(await api(zhang, "/api/v1/tasks/bulk-approval", { body: { taskIds: mine.map((t) => t.id), comment: "同意" } }), S.BulkApprovalResult);
+    expect(result.approved.map((a) => a.caseId)).toEqual([steps[0].caseId, steps[2].caseId]);
+    expect(result.failed.map((f) => [f.caseNo, f.code])).toEqual([[steps[1].caseNo, "alreadyHandled"]]);
+    await refusal(await api(zhang, "/api/v1/tasks/bulk-approval", { body: { taskIds: [] } }), 422, "invalidData");
   });
 });
 

@@ -103,6 +103,9 @@ export const TaskSummary = z
     applicantName: z.string(),
     programName: z.string(),
     programNameEn: z.string(),
+    claimable: z.boolean().meta({ description: "Offered to several people, one of whom decides: POST …/claim takes it (认领)" }),
+    claimedByMe: z.boolean().meta({ description: "The caller claimed it; POST …/release gives it back (释放)" }),
+    allowBulk: z.boolean().meta({ description: "Its step allows 批量审批 (POST /api/v1/tasks/bulk-approval)" }),
   })
   .meta({ id: "TaskSummary" });
 
@@ -122,6 +125,22 @@ export const TaskDetail = z
 
 const formData = z.record(z.string(), z.unknown()).meta({ description: "Form values keyed by field key, checked by the program's one validator" });
 const comment = z.string().max(2000).default("");
+
+export const BulkApprovalBody = z
+  .object({
+    taskIds: z.array(z.string().max(64)).min(1).max(200).meta({ description: "The caller's open tasks, at steps that allow 批量审批" }),
+    comment,
+  })
+  .meta({ id: "BulkApprovalBody", description: "批量同意: each case is approved on its own; one that fails does not stop the others" });
+
+const bulkFailure = z.object({ taskId: z.string(), caseNo: z.string(), code: z.string(), message: z.string(), messageEn: z.string() });
+
+export const BulkApprovalResult = z
+  .object({
+    approved: z.array(z.object({ taskId: z.string(), caseId: z.string(), caseNo: z.string() })),
+    failed: z.array(bulkFailure).meta({ description: "Tasks not approved, with the reason (already handled, claimed by a colleague, a step without 批量审批, not found)" }),
+  })
+  .meta({ id: "BulkApprovalResult" });
 
 export const RevealBody = z
   .object({

@@ -116,6 +116,35 @@ const operations: Op[] = [
     ok: { status: 200, schema: S.CaseStep, description: "The case after the hand-off" },
     errors: [403, 404, 409],
   },
+  {
+    method: "post",
+    path: "/api/v1/tasks/{taskId}/claim",
+    summary: "Claim a pool task (认领)",
+    description: "For a task offered to several people, one of whom decides: it leaves the others' 待办 and only the claimer may act. Of two claims at once one wins; the other gets 409 `claimed`.",
+    params: id("taskId"),
+    headers: csrfHeader,
+    ok: { status: 200, schema: S.CaseStep, description: "The case after the claim" },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/tasks/{taskId}/release",
+    summary: "Give a claimed task back to the pool (释放)",
+    params: id("taskId"),
+    headers: csrfHeader,
+    ok: { status: 200, schema: S.CaseStep, description: "The case after the release" },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/tasks/bulk-approval",
+    summary: "Approve several tasks at once (批量同意)",
+    description: "Only tasks at steps with 批量审批 allowed; each case is approved on its own and failures are listed, not thrown.",
+    headers: csrfHeader,
+    body: S.BulkApprovalBody,
+    ok: { status: 200, schema: S.BulkApprovalResult, description: "What was approved and what was not, with reasons" },
+    errors: [403],
+  },
 ];
 
 function errorResponse(status: number) {

@@ -19,6 +19,9 @@ export const loader = apiHandler(async ({ request }) => {
       applicantName: r.applicantName,
       programName: r.programName,
       programNameEn: r.programNameEn,
+      claimable: r.claimable,
+      claimedByMe: r.claimedByMe,
+      allowBulk: r.allowBulk,
     })),
   });
 });
