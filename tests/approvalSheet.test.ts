@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { DEMO_PASSWORD } from "../db/demoOrgs";
 import { tasks } from "../db/schema";
 import { decideTask, submitApplication } from "../workflows/services/cases";
 import { AppClient } from "./support/appClient";
 import { useDemoApp } from "./support/demoApp";
+import { membershipApplication } from "./support/demoDb";
 import { installTestProgram, singleApprovalBpmn } from "./support/flowPrograms";
 import { pngOf } from "./support/uploadProgram";
 
@@ -61,6 +62,20 @@ describe("审批单 (print view)", () => {
     expect(anonymous.headers.get("Location")).toMatch(/^\/login/);
   });
 
+  it("shows personal numbers as the case page does: in full to the applicant, masked to an approver", async () => {
+    const worker = await ctx.demo.userByMobile("13900000003");
+    const { caseId } = await submitApplication(ctx.demo.db, worker, ctx.programId, membershipApplication(), "sheet-masking", "zh");
+    const own = await (await (await signedIn("13900000003")).get(`/cases/${caseId}/print`)).text();
+    expect(own).toContain("11010519491231002X");
+    const approver = await signedIn("13800000002");
+    const [casePage, sheet] = [await (await approver.get(`/portal/cases/${caseId}`)).text(), await (await approver.get(`/cases/${caseId}/print`)).text()];
+    for (const page of [casePage, sheet]) {
+      expect(page).not.toContain("11010519491231002X");
+      expect(page).not.toContain("13900000003");
+      expect(page).toMatch(/139\*{4}0003/);
+    }
+  });
+
   it("is linked from the case page and from the task page", async () => {
     const { caseId, taskId } = await decidedCase("links");
     expect(await (await (await signedIn("13900000001")).get(`/portal/cases/${caseId}`)).text()).toContain(`href="/cases/${caseId}/print"`);
@@ -87,15 +102,17 @@ describe("inbox over HTTP: 批量同意 and 认领", () => {
     const page = await (await client.get("/inbox")).text();
     expect(page).toContain("批量同意");
     expect(page).toContain("待认领 · 2人");
-    const body = new URLSearchParams([["_csrf", await client.csrf()], ["comment", "同意"], ...ids.map((id) => ["taskIds", id]), ["taskIds", ids[0]]]);
-    // As the page's fetcher posts it: the action's JSON, not the page.
-    const res = await client.request("/inbox?index&_data=routes%2Finbox._index", { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    // A plain form post (the page's fetcher posts the same fields): each task approved once, a duplicate id ignored.
+    const post = (fields: string[][]) => client.request("/inbox?index", { method: "POST", body: new URLSearchParams(fields), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const res = await post([["_csrf", await client.csrf()], ["comment", "同意"], ...ids.map((id) => ["taskIds", id]), ["taskIds", ids[0]]]);
     expect(res.status).toBe(200);
-    const { result } = (await res.json()) as { result: { approved: unknown[]; failed: unknown[] } };
-    expect(result.approved).toHaveLength(2);
-    expect(result.failed).toEqual([]);
-    const empty = await client.request("/inbox?index&_data=routes%2Finbox._index", { method: "POST", body: new URLSearchParams([["_csrf", await client.csrf()]]), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
-    expect(empty.status).toBe(422);
+    const decided = await ctx.demo.db.select().from(tasks).where(inArray(tasks.id, ids));
+    expect(decided.map((t) => [t.status, t.outcome, t.comment])).toEqual([
+      ["done", "approve", "同意"],
+      ["done", "approve", "同意"],
+    ]);
+    expect((await post([["_csrf", await client.csrf()]])).status).toBe(422);
+    expect((await post([["taskIds", ids[0]]])).status).toBe(403);
   });
 
   it("claims and releases from the task page; a colleague sees who holds it and no decision panel", async () => {
