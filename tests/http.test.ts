@@ -110,6 +110,10 @@ describe("HTTP: applying and deciding", () => {
     const inbox = await (await approver.get("/inbox")).text();
     const taskPath = /href="(\/inbox\/tasks\/[0-9a-f-]{36})"/.exec(inbox)?.[1];
     expect(taskPath).toBeTruthy();
+    // While the task is open the approver reads the case on the task page (under their step's field access).
+    const viaPortal = await approver.get(casePath);
+    expect(viaPortal.status).toBe(302);
+    expect(viaPortal.headers.get("Location")).toBe(taskPath);
     const noComment = await approver.post(taskPath!, { decision: "reject", comment: "" });
     expect(noComment.status).toBe(422);
     const ok = await approver.post(taskPath!, { decision: "approve", comment: "同意" });

@@ -20,6 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   try {
     const view = await services.getCaseView(user, params.caseId ?? "");
+    // Whoever holds an open task on the case works from the task page, which hides what their step hides.
+    if (!view.isApplicant && view.myOpenTask) return redirect(`/inbox/tasks/${view.myOpenTask.id}`);
     const mayCancel = view.isApplicant && view.status === "approved" && (await services.mayCancelEnrolment(user, view.id));
     return json({ view, memberNo: view.isApplicant ? view.applicantMemberNo : null, mayCancel });
   } catch (err) {
