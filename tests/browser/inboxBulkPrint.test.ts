@@ -151,6 +151,26 @@ describe("approver inbox in a real browser", () => {
     await he.close();
   });
 
+  it("the modeler writes 允许批量审批 on the approval step, and the problems panel refuses it with a required signature", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await signIn(page, server.url, "13800000000");
+    await page.goto(`${server.url}/studio`);
+    const programHref = await page.locator('a[href^="/studio/programs/"]', { hasText: "入会申请" }).first().getAttribute("href");
+    await page.goto(`${server.url}${programHref!.replace(/\/$/, "")}/flow`);
+    await page.locator('.djs-element[data-element-id="GrassrootsReview"]').click();
+    const panel = page.getByTestId("properties-panel");
+    await panel.getByText("审批操作", { exact: true }).click();
+    await panel.getByLabel("允许批量审批").check();
+    await panel.getByLabel("手写签名").selectOption("required");
+    const refused = page.locator('.nj-problem[data-code="approval.bulkSignature"]');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain("同意时必须手写签名的节点不能批量审批");
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, "modeler-allow-bulk-desktop.png") });
+    await panel.getByLabel("手写签名").selectOption("none");
+    await expect.poll(() => refused.count()).toBe(0);
+    await page.close();
+  });
+
   it("the 审批单 of a decided case: signatures drawn at the 会签, 金额大写, A4 print layout and a PDF", async () => {
     const page = await browser.newPage({ viewport: PHONE });
     for (const mobile of ["13800000021", "13800000022"]) {
