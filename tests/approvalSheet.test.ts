@@ -68,8 +68,10 @@ describe("审批单 (print view)", () => {
     const own = await (await (await signedIn("13900000003")).get(`/cases/${caseId}/print`)).text();
     expect(own).toContain("11010519491231002X");
     const approver = await signedIn("13800000002");
-    const [casePage, sheet] = [await (await approver.get(`/portal/cases/${caseId}`)).text(), await (await approver.get(`/cases/${caseId}/print`)).text()];
-    for (const page of [casePage, sheet]) {
+    const casePage = await approver.page(`/portal/cases/${caseId}`);
+    expect(casePage.path).toMatch(/^\/inbox\/tasks\//);
+    const sheet = await (await approver.get(`/cases/${caseId}/print`)).text();
+    for (const page of [casePage.html, sheet]) {
       expect(page).not.toContain("11010519491231002X");
       expect(page).not.toContain("13900000003");
       expect(page).toMatch(/139\*{4}0003/);

@@ -149,7 +149,8 @@ describe("over HTTP and the JSON API", () => {
     const { caseId } = await applyAsSunLi("sensitive-http-01");
     const approver = new AppClient(ctx.app);
     await approver.signIn("13800000002", DEMO_PASSWORD);
-    const page = await (await approver.get(`/portal/cases/${caseId}`)).text();
+    // Holding the case's open task, the approver lands on the task page.
+    const { html: page } = await approver.page(`/portal/cases/${caseId}`);
     expect(page).toContain("1101**********002X");
     expect(page).not.toContain(ID);
     expect(page).not.toContain(MOBILE);

@@ -148,7 +148,7 @@ describe("files in an application", () => {
 
     const approver = await signedIn("13800000002");
     expect((await approver.get(`/files/${photo.id}`)).status).toBe(200);
-    const page = await (await approver.get(casePath)).text();
+    const { html: page } = await approver.page(casePath);
     expect(page).toContain(`/files/${photo.id}`);
     expect((await (await signedIn("13800000041")).get(`/files/${photo.id}`)).status).toBe(404);
     expect((await (await signedIn("13900000001")).get(`/files/${photo.id}`)).status).toBe(404);

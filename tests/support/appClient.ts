@@ -48,6 +48,18 @@ export class AppClient {
     return this.request(path);
   }
 
+  /** A page as a browser lands on it: same-site redirects followed (an approver holding a task on a case is sent from the case page to the task page). */
+  async page(path: string): Promise<{ path: string; html: string }> {
+    let current = path;
+    for (let hops = 0; hops < 5; hops++) {
+      const res = await this.get(current);
+      const location = res.headers.get("Location");
+      if (res.status < 300 || res.status >= 400 || !location?.startsWith("/")) return { path: current, html: await res.text() };
+      current = location;
+    }
+    throw new Error(`too many redirects from ${path}`);
+  }
+
   /** The token the root loader gave this client (fetching a page first if needed). */
   async csrf(): Promise<string> {
     if (!this.cookies.has("nj_csrf")) await this.get("/login");
