@@ -56,3 +56,23 @@ export async function userHomeOrg(db: Queryable, userId: string): Promise<OrgRow
   const [row] = await db.select({ org: orgs }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, userId));
   return row?.org;
 }
+
+export type ChainRoleHolder = { id: string; name: string; role: Role; orgName: string; level: OrgLevel };
+
+/** Everyone holding a role in the org or above it, nearest org first, then by name. */
+export async function roleHoldersOnChain(db: Queryable, orgId: string): Promise<ChainRoleHolder[]> {
+  const chain = await getOrgChain(db, orgId);
+  if (chain.length === 0) return [];
+  const rows = await db
+    .select({ id: users.id, name: users.name, role: roleBindings.role, orgId: roleBindings.orgId })
+    .from(roleBindings)
+    .innerJoin(users, eq(users.id, roleBindings.userId))
+    .where(inArray(roleBindings.orgId, chain.map((o) => o.id)));
+  const rank = new Map(chain.map((o, i) => [o.id, i]));
+  return rows
+    .sort((a, b) => rank.get(a.orgId)! - rank.get(b.orgId)! || a.name.localeCompare(b.name, "zh"))
+    .map((r) => {
+      const org = chain[rank.get(r.orgId)!];
+      return { id: r.id, name: r.name, role: r.role, orgName: org.name, level: org.level };
+    });
+}

@@ -5,6 +5,7 @@ import { evaluateFormState, ownValue } from "./formState";
 import { requiredMessageKey } from "./fieldType";
 import { formMessage, localized, type Locale } from "./messages";
 import type { FileLookup } from "./fields/upload";
+import type { ApproverCandidates } from "./fields/approverPicker";
 import type { FormSchema } from "./schema";
 
 export type ValidatorOptions = {
@@ -13,6 +14,8 @@ export type ValidatorOptions = {
   now?: Date;
   /** Server only: the uploaded files the submitter may use; without it upload fields check shape only. */
   files?: FileLookup;
+  /** Server only: whom the applicant may pick in approver pickers; without it they check shape only. */
+  people?: ApproverCandidates;
   /**
    * Browser only: fields this viewer may not see (an approval node's 隐藏). Their values were never
    * sent, so they are neither checked nor output, nor are rules that read them; the server judges

@@ -3,6 +3,7 @@ import { fieldMessageContext } from "./fieldMessageContext";
 import { getFieldType } from "./fieldRegistry";
 import { isBlank, type FieldType } from "./fieldType";
 import type { FileLookup } from "./fields/upload";
+import type { ApproverCandidates } from "./fields/approverPicker";
 import type { Locale } from "./messages";
 import type { FieldDef, FormSchema } from "./schema";
 
@@ -20,7 +21,7 @@ export type CompiledField = {
 
 export type CompiledForm = { schema: FormSchema; locale: Locale; now: () => Date; fields: CompiledField[] };
 
-export type CompileOptions = { locale: Locale; now?: Date; files?: FileLookup };
+export type CompileOptions = { locale: Locale; now?: Date; files?: FileLookup; people?: ApproverCandidates };
 
 /**
  * Resolve each field's type and build its value validator once, so that revalidating on
@@ -39,7 +40,7 @@ export function compileForm(schema: FormSchema, options: CompileOptions): Compil
     else if (def.page !== page) groupKey = null; // a section never spans pages
     page = def.page;
     const hasValue = fieldType.valueKind !== "none";
-    const ctx = { ...fieldMessageContext(def, options.locale, buildNow), files: options.files };
+    const ctx = { ...fieldMessageContext(def, options.locale, buildNow), files: options.files, people: options.people };
     return {
       def,
       fieldType,

@@ -53,6 +53,7 @@ const builtins: [string, PaletteEntry][] = [
   ["radio", { group: "choice", label: { zh: "单选", en: "Single choice" }, icon: "radio", template: twoOptions }],
   ["checkbox", { group: "choice", label: { zh: "多选", en: "Multiple choice" }, icon: "checkbox", template: twoOptions }],
   ["checklist", { group: "choice", label: { zh: "清单", en: "Checklist" }, icon: "checklist", template: twoOptions }],
+  ["approverPicker", { group: "choice", label: { zh: "审批人自选", en: "Approver choice" }, icon: "approverPicker" }],
   ["region", { group: "choice", label: { zh: "省市区街道", en: "Region" }, icon: "region" }],
   ["idNumber", { group: "identity", label: { zh: "身份证号", en: "ID number" }, icon: "idNumber" }],
   ["mobile", { group: "identity", label: { zh: "手机号", en: "Mobile" }, icon: "mobile" }],

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { FieldDefBase } from "./fieldDef";
 import type { FileLookup } from "./fields/upload";
+import type { ApproverCandidates } from "./fields/approverPicker";
 import type { Locale, MessageKey, MessageParams } from "./messages";
 
 /** What a field stores; "none" fields (static text, section headings) store nothing. */
@@ -13,7 +14,7 @@ export const CELL_VALUE_KINDS: readonly ValueKind[] = ["string", "number", "bool
 export type Widget =
   | "input" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkbox"
   | "switch" | "static" | "group" | "consent" | "computed"
-  | "dateTime" | "dateRange" | "checklist" | "region" | "table" | "signature" | "upload";
+  | "dateTime" | "dateRange" | "checklist" | "region" | "table" | "signature" | "upload" | "approverPicker";
 
 export type RendererHint = {
   widget: Widget;
@@ -33,6 +34,8 @@ export type FieldZodContext = {
   message: (key: MessageKey, params?: MessageParams) => string;
   /** On the server: the uploaded files the submitter may use (upload fields check ids against it). */
   files?: FileLookup;
+  /** On the server: whom the applicant may pick as approver (approver pickers check ids against it). */
+  people?: ApproverCandidates;
 };
 
 export type SchemaProblem = { path: (string | number)[]; code: string; message: string };

@@ -24,6 +24,8 @@ const templates = {
   notAnOption: { zh: "{label}的选项无效", en: "{label}: not one of the choices" },
   tooFewChoices: { zh: "{label}至少选择{min}项", en: "{label}: choose at least {min}" },
   tooManyChoices: { zh: "{label}最多选择{max}项", en: "{label}: choose at most {max}" },
+  tooManyPeople: { zh: "{label}最多选择{max}人", en: "{label}: choose at most {max} people" },
+  approverNotOffered: { zh: "{label}中有人不在可选的审批人范围内，请重新选择", en: "{label} names someone who cannot approve this application; choose again" },
   duplicateChoice: { zh: "{label}有重复选项", en: "{label} has a repeated choice" },
   notBoolean: { zh: "{label}只能是“是”或“否”", en: "{label} must be yes or no" },
   idNumberLength: { zh: "{label}应为18位", en: "{label} must be 18 characters" },

@@ -56,6 +56,7 @@ const samples: Record<string, Sample> = {
   },
   signature: { def: {}, input: PNG, stored: PNG, shown: "已签名" },
   upload: { def: {}, input: [FILE_ID], stored: [FILE_ID], shown: "1 个文件" },
+  approverPicker: { def: { maxPeople: 2 }, input: [{ id: "u-li", name: "李审批" }, { id: "u-he" }], stored: [{ id: "u-li", name: "李审批" }, { id: "u-he", name: "" }], shown: "李审批" },
   consent: {
     def: { text: label("本人承诺所填属实"), version: "2026-1" },
     input: { accepted: true, version: "2026-1" },

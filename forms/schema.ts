@@ -6,7 +6,7 @@ import type { FieldType, SchemaProblem } from "./fieldType";
 import type {
   AddressFieldDef, BankCardFieldDef, CheckboxFieldDef, ChecklistFieldDef, DateRangeFieldDef, DateTimeFieldDef, ComputedFieldDef, ConsentFieldDef, CreditCodeFieldDef, DateFieldDef,
   EmailFieldDef, GroupFieldDef, IdNumberFieldDef, MobileFieldDef, MoneyFieldDef, NumberFieldDef, RadioFieldDef,
-  RegionFieldDef, SelectFieldDef, SignatureFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef,
+  RegionFieldDef, SelectFieldDef, SignatureFieldDef, StaticFieldDef, SwitchFieldDef, TableFieldDef, TextareaFieldDef, TextFieldDef, UploadFieldDef, ApproverPickerFieldDef,
 } from "./fields";
 import { fieldMessageContext } from "./fieldMessageContext";
 import { isBlank } from "./fieldType";
@@ -23,7 +23,8 @@ export type FieldDef =
   | RadioFieldDef | CheckboxFieldDef | SwitchFieldDef | IdNumberFieldDef | MobileFieldDef | EmailFieldDef
   | CreditCodeFieldDef | BankCardFieldDef | StaticFieldDef | GroupFieldDef | ConsentFieldDef | ComputedFieldDef
   | UploadFieldDef
-  | RegionFieldDef | TableFieldDef | SignatureFieldDef | DateTimeFieldDef | DateRangeFieldDef | AddressFieldDef | ChecklistFieldDef;
+  | RegionFieldDef | TableFieldDef | SignatureFieldDef | DateTimeFieldDef | DateRangeFieldDef | AddressFieldDef | ChecklistFieldDef
+  | ApproverPickerFieldDef;
 
 export type FormPage = { id: string; title: LocalizedText };
 

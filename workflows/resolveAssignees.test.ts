@@ -30,6 +30,11 @@ describe("approvers named by the form (the applicant's choice, a form field)", (
     expect(resolveAssignees(spec({ kind: "formField", field: "reviewers" }), directory, { reviewers: ["zhang", "he"] })).toEqual(["zhang", "he"]);
   });
 
+  it("reads an approver picker's people ({id, name}), still only those on the chain", () => {
+    const picked = [{ id: "zhang", name: "张" }, { id: "stranger", name: "陌生人" }, { id: "lin", name: "林" }];
+    expect(resolveAssignees(spec({ kind: "initiatorChoice", field: "approver" }), directory, { approver: picked })).toEqual(["zhang", "lin"]);
+  });
+
   it("drops anyone else — another district's approver, a made-up id — and falls back to the node's rule for nobody found", () => {
     expect(resolveAssignees(spec({ kind: "initiatorChoice", field: "approver" }), directory, { approver: "siming-approver" })).toEqual(["wang"]);
     expect(resolveAssignees(spec({ kind: "formField", field: "reviewers" }, "autoPass"), directory, { reviewers: ["lin", "stranger"] })).toEqual(["lin"]);

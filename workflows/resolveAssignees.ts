@@ -1,3 +1,4 @@
+import { pickedIds } from "../forms/fields/approverPicker";
 import type { ApprovalSpec, AssigneeRule, Directory, DirectoryOrg } from "./types";
 
 type Resolver<K extends AssigneeRule["kind"]> = (rule: Extract<AssigneeRule, { kind: K }>, directory: Directory, data: Record<string, unknown>) => string[];
@@ -24,9 +25,11 @@ function onChain(dir: Directory, ids: string[]): string[] {
   return ids.filter((id) => known.has(id));
 }
 
+/** A user id, a list of them, or an approver picker's people ({id, name}). */
 function asIds(value: unknown): string[] {
   if (typeof value === "string" && value) return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && v.length > 0) : [];
+  if (!Array.isArray(value)) return [];
+  return [...value.filter((v): v is string => typeof v === "string" && v.length > 0), ...pickedIds(value)];
 }
 
 /**

@@ -41,6 +41,9 @@ export const ProgramDetail = ProgramSummary.extend({
   version: z.int().meta({ description: "The published version new applications start on" }),
   formSchema: z.record(z.string(), z.unknown()).meta({ description: "The published form (schemaVersion, fields, rules); `data` must satisfy it" }),
   consentText: z.string(),
+  approverOptions: z
+    .record(z.string(), z.array(z.object({ id: z.string(), name: z.string(), orgName: z.string(), level: z.string() })))
+    .meta({ description: "For each 审批人自选 (approverPicker) field: the people the caller may pick; post them as [{id}]" }),
 }).meta({ id: "ProgramDetail" });
 
 export const ProgramList = z.object({ programs: z.array(ProgramSummary) }).meta({ id: "ProgramList" });

@@ -9,7 +9,7 @@ export const loader = apiHandler(async ({ request, params }) => {
   const { user } = await apiCaller(request);
   const found = await services.getProgramForApply(user, params.programId ?? "");
   if (!found) throw apiError("notFound");
-  const { program, version } = found;
+  const { program, version, approverOptions } = found;
   return apiJson(ProgramDetail, {
     id: program.id,
     name: program.name,
@@ -19,6 +19,7 @@ export const loader = apiHandler(async ({ request, params }) => {
     version: version.version,
     formSchema: version.formSchema as Record<string, unknown>,
     consentText: version.consentText,
+    approverOptions,
   });
 });
 

@@ -8,6 +8,7 @@ import { CsrfInput, useCsrfToken } from "~/components/CsrfInput";
 import { FormRenderer } from "~/components/forms/FormRenderer";
 import { FormView } from "~/components/forms/FormView";
 import { UploadProvider } from "~/components/forms/UploadContext";
+import { ApproverOptionsProvider } from "~/components/forms/ApproverOptionsContext";
 import { MaskedNotice } from "~/components/forms/MaskedNotice";
 import { RevealProvider, revealNeedsNoReload } from "~/components/forms/RevealContext";
 import { commandErrorResponse, localeOf, parsePayload, readForm } from "~/http.server";
@@ -71,15 +72,17 @@ export default function CasePage() {
         {returned ? (
           <Card title={t("resubmit")}>
             <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t("returnedNotice")} description={lastComment ? `“${lastComment}”` : undefined} />
-            <FormRenderer
-              schema={view.formSchema}
-              locale={locale}
-              defaultValues={view.data}
-              serverErrors={failure?.error?.fieldErrors}
-              submitting={busy}
-              submitLabel={t("resubmit")}
-              onValidSubmit={(data) => submit({ _csrf: csrf, intent: "resubmit", payload: JSON.stringify(data) }, { method: "post" })}
-            />
+            <ApproverOptionsProvider options={view.approverOptions}>
+              <FormRenderer
+                schema={view.formSchema}
+                locale={locale}
+                defaultValues={view.data}
+                serverErrors={failure?.error?.fieldErrors}
+                submitting={busy}
+                submitLabel={t("resubmit")}
+                onValidSubmit={(data) => submit({ _csrf: csrf, intent: "resubmit", payload: JSON.stringify(data) }, { method: "post" })}
+              />
+            </ApproverOptionsProvider>
           </Card>
         ) : (
           <Card title={t("formData")}>

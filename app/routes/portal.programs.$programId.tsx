@@ -6,6 +6,7 @@ import { requireUser, verifyCsrf } from "~/auth.server";
 import { formatTime } from "~/components/CaseTimeline";
 import { FormRenderer } from "~/components/forms/FormRenderer";
 import { UploadProvider } from "~/components/forms/UploadContext";
+import { ApproverOptionsProvider } from "~/components/forms/ApproverOptionsContext";
 import { useDraftAutosave, type AutosaveState } from "~/components/forms/useDraftAutosave";
 import { useCsrfToken } from "~/components/CsrfInput";
 import { commandErrorResponse, httpError, localeOf, parsePayload, readForm } from "~/http.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const page = await services.getApplyPage(user, params.programId ?? "");
   if (!page) throw httpError(404, "notFound");
-  const { program, version, draft, files } = page;
+  const { program, version, draft, files, approverOptions } = page;
   return json({
     program: { id: program.id, name: program.name, nameEn: program.nameEn, description: program.description },
     formSchema: version.formSchema as FormSchema,
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A link may start some fields (a venue's free slot → 活动室, 日期, 时段); they win over the draft's.
     prefill: prefillValues(version.formSchema as FormSchema, new URL(request.url).searchParams),
     files,
+    approverOptions,
   });
 }
 
@@ -58,7 +60,7 @@ function AutosaveStatus({ state }: { state: AutosaveState }) {
 }
 
 export default function Apply() {
-  const { program, formSchema, draft, prefill, files } = useLoaderData<typeof loader>();
+  const { program, formSchema, draft, prefill, files, approverOptions } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>() as { error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -80,19 +82,21 @@ export default function Apply() {
       {failure?.error && <Alert type="error" showIcon role="alert" message={locale === "en" ? failure.error.messageEn : failure.error.message} />}
       <Card>
         <UploadProvider files={files} uploadUrl={uploadUrl} csrf={csrf}>
-          <FormRenderer
-            schema={formSchema}
-            locale={locale}
-            defaultValues={Object.keys(prefill).length ? { ...(draft?.data as Record<string, unknown> | undefined), ...prefill } : draft?.data}
-            serverErrors={failure?.error?.fieldErrors}
-            submitting={busy}
-            submitLabel={t("submit")}
-            onValuesChange={autosave.onValuesChange}
-            onValidSubmit={(data) => {
-              autosave.cancelPending();
-              submit({ _csrf: csrf, submitKey, payload: JSON.stringify(data) }, { method: "post" });
-            }}
-          />
+          <ApproverOptionsProvider options={approverOptions}>
+            <FormRenderer
+              schema={formSchema}
+              locale={locale}
+              defaultValues={Object.keys(prefill).length ? { ...(draft?.data as Record<string, unknown> | undefined), ...prefill } : draft?.data}
+              serverErrors={failure?.error?.fieldErrors}
+              submitting={busy}
+              submitLabel={t("submit")}
+              onValuesChange={autosave.onValuesChange}
+              onValidSubmit={(data) => {
+                autosave.cancelPending();
+                submit({ _csrf: csrf, submitKey, payload: JSON.stringify(data) }, { method: "post" });
+              }}
+            />
+          </ApproverOptionsProvider>
         </UploadProvider>
         <AutosaveStatus state={autosave.state} />
       </Card>

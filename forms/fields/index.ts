@@ -1,4 +1,5 @@
 import { addressField } from "./address";
+import { approverPickerField } from "./approverPicker";
 import { bankCardField } from "./bankCard";
 import { checkboxField } from "./checkbox";
 import { checklistField } from "./checklist";
@@ -31,9 +32,11 @@ export const builtinFieldTypes = [
   checkboxField, switchField, idNumberField, mobileField, emailField, creditCodeField,
   bankCardField, staticField, groupField, consentField, computedField, uploadField,
   regionField, tableField, signatureField, dateTimeField, dateRangeField, addressField, checklistField,
+  approverPickerField,
 ];
 
 export type { AddressFieldDef } from "./address";
+export type { ApproverCandidate, ApproverCandidates, ApproverPickerFieldDef, PickedPerson } from "./approverPicker";
 export type { BankCardFieldDef } from "./bankCard";
 export type { CheckboxFieldDef } from "./checkbox";
 export type { ChecklistFieldDef } from "./checklist";

@@ -20,6 +20,8 @@ import { assertMayApply } from "./applyGate";
 import { isClaimable, nodeModeOf, poolSizeOf } from "./taskClaims";
 import { nodeAllowsBulkOf } from "./bulkApproval";
 import { approverEdits, type ApprovedData } from "./approverEdits";
+import { approverCandidatesOf, approverOptionsOf } from "./approverCandidates";
+import type { ApproverCandidates } from "../../forms/fields/approverPicker";
 
 export type Locale = "zh" | "en";
 
@@ -27,9 +29,9 @@ function invalid(errors: Record<string, string>): CaseCommandError {
   return new CaseCommandError("invalidData", "请修改标红的项目后再提交", "Please correct the fields marked in red", 422, errors);
 }
 
-/** Validate with the program version's one validator, exactly as the browser did (plus the uploaded files' facts). */
-function validated(schema: FormSchema, input: unknown, locale: Locale, files?: FileLookup): Record<string, unknown> {
-  const result = validateSubmission(schema, input, { locale, files });
+/** Validate with the program version's one validator, exactly as the browser did (plus the uploaded files' facts and whom the applicant may pick). */
+function validated(schema: FormSchema, input: unknown, locale: Locale, lookups: { files: FileLookup; people: ApproverCandidates }): Record<string, unknown> {
+  const result = validateSubmission(schema, input, { locale, ...lookups });
   if (!result.ok) throw invalid(result.errors);
   return result.data;
 }
@@ -51,7 +53,10 @@ export async function submitApplication(
   const schema = version.formSchema as FormSchema;
   // A retried submit names files its first attempt already attached to its case.
   const [earlier] = await db.select({ id: cases.id }).from(cases).where(and(eq(cases.applicantId, user.id), eq(cases.submitKey, submitKey)));
-  const data = validated(schema, input, locale, await submissionFileLookup(db, user, schema, input, earlier?.id));
+  const data = validated(schema, input, locale, {
+    files: await submissionFileLookup(db, user, schema, input, earlier?.id),
+    people: await approverCandidatesOf(db, user, schema),
+  });
   const result = await transitionCase(db, {
     kind: "start",
     programVersionId: version.id,
@@ -163,6 +168,8 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     applicantName: applicant?.name ?? "",
     applicantMemberNo: applicant?.memberNo ?? null,
     isApplicant: row.applicantId === user.id,
+    // Only the applicant edits the form again (补正), with their own chain's people to pick.
+    approverOptions: row.applicantId === user.id ? await approverOptionsOf(db, { id: row.applicantId, orgId: row.applicantOrgId }, pv.formSchema as FormSchema) : {},
     canWithdraw: row.applicantId === user.id && row.status === "running" && !audit.some((a) => a.actorId && a.actorId !== row.applicantId),
     openTasks: openTasks.map((t) => ({ ...t, assigneeName: assigneeNameOf.get(t.assigneeId) ?? "", createdAt: t.createdAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null })),
     myOpenTask: openTasks.find((t) => t.assigneeId === user.id) ?? null,
@@ -195,7 +202,10 @@ export async function resubmitCase(db: Db, user: SessionUser, caseId: string, in
   const row = await visibleCase(db, user, caseId);
   const [pv] = await db.select({ formSchema: programVersions.formSchema }).from(programVersions).where(eq(programVersions.id, row.programVersionId));
   const schema = pv.formSchema as FormSchema;
-  const data = validated(schema, input, locale, await submissionFileLookup(db, user, schema, input, row.id));
+  const data = validated(schema, input, locale, {
+    files: await submissionFileLookup(db, user, schema, input, row.id),
+    people: await approverCandidatesOf(db, { id: row.applicantId, orgId: row.applicantOrgId }, schema),
+  });
   return transitionCase(db, { kind: "event", caseId, actorId: user.id, event: { type: "RESUBMIT", by: user.id, data } as CaseEvent, fileIds: submittedFileIds(schema, data) });
 }
 

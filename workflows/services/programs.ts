@@ -4,6 +4,8 @@ import { programs, programVersions } from "../../db/schema";
 import { getOrg } from "../../db/orgs";
 import { enabledPluginIdsForOrgPath } from "../../db/pluginEnablements";
 import { isPluginActive } from "../pluginCatalog";
+import { approverOptionsOf } from "./approverCandidates";
+import type { FormSchema } from "../../forms/schema";
 import type { SessionUser } from "./identity";
 
 /**
@@ -54,10 +56,12 @@ export async function listOpenPrograms(db: Queryable, user: SessionUser) {
   return open;
 }
 
+/** A program open to the user with its published form and, for its approver pickers, the people this user may pick. */
 export async function getProgramForApply(db: Queryable, user: SessionUser, programId: string) {
   const program = await programVisibleTo(db, user, programId);
   if (!program) return undefined;
   const version = await publishedVersionFor(db, programId);
   if (!version) return undefined;
-  return { program, version: { id: version.id, version: version.version, formSchema: version.formSchema, consentText: version.consentText } };
+  const approverOptions = await approverOptionsOf(db, user, version.formSchema as FormSchema);
+  return { program, version: { id: version.id, version: version.version, formSchema: version.formSchema, consentText: version.consentText }, approverOptions };
 }

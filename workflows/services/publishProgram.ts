@@ -42,12 +42,23 @@ function crossCheck(form: FormSchema, def: FlowDefinition): PublishProblem[] {
       if (fields.has(key)) continue;
       problems.push({ where: "flow", path: `nodes.${node.id}.fieldPermissions`, elementId: node.id, name: node.name, zh: `环节“${node.name}”设置了不存在的字段 ${key} 的权限`, en: `Step "${node.name}" sets access for ${key}, which is not a field of the form` });
     }
-    const rule = node.approval.assignee;
-    if ((rule.kind === "formField" || (rule.kind === "initiatorChoice" && rule.field)) && !fields.has(rule.field ?? "")) {
-      problems.push({ where: "flow", path: `nodes.${node.id}.assignee`, elementId: node.id, name: node.name, zh: `环节“${node.name}”按表单字段 ${rule.field} 确定审批人，但表单中没有该字段`, en: `Step "${node.name}" takes its approver from ${rule.field}, which is not a field of the form` });
-    }
+    problems.push(...assigneeFieldProblems(form, node));
   }
   return problems;
+}
+
+/** A step whose approvers the form names must name a real field; the applicant's choice needs an approver picker. */
+function assigneeFieldProblems(form: FormSchema, node: Extract<FlowDefinition["nodes"][string], { kind: "userTask" }>): PublishProblem[] {
+  const rule = node.approval.assignee;
+  if (rule.kind !== "formField" && rule.kind !== "initiatorChoice") return [];
+  const key = rule.field ?? "approver";
+  const field = form.fields.find((f) => f.key === key);
+  const at = { where: "flow" as const, path: `nodes.${node.id}.assignee`, elementId: node.id, name: node.name };
+  if (!field) return [{ ...at, zh: `环节“${node.name}”按表单字段 ${key} 确定审批人，但表单中没有该字段`, en: `Step "${node.name}" takes its approver from ${key}, which is not a field of the form` }];
+  if (rule.kind === "initiatorChoice" && field.type !== "approverPicker") {
+    return [{ ...at, zh: `环节“${node.name}”由申请人自选审批人，字段 ${key} 应为“审批人自选”类型`, en: `Step "${node.name}" lets the applicant choose the approver; field ${key} must be an approver picker` }];
+  }
+  return [];
 }
 
 /**

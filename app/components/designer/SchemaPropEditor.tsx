@@ -3,7 +3,7 @@ import type { FieldOption, LocalizedText } from "../../../forms/fieldDef";
 import type { JsonSchema } from "../../../forms/fieldPalette";
 import type { FeelContext } from "../../../forms/feel";
 import type { Locale } from "../../../forms/messages";
-import { designerText } from "./designerText";
+import { choiceName, designerText } from "./designerText";
 import { FeelInput, type FeelVariable } from "./FeelInput";
 import { JsonValueInput } from "./JsonValueInput";
 import { LocalizedInput } from "./LocalizedInput";
@@ -70,7 +70,7 @@ export function SchemaPropEditor({ id, name, schema, value, onChange, required, 
         allowClear={!required}
         value={typeof value === "string" ? value : undefined}
         onChange={(v: string | undefined) => onChange(v)}
-        options={schema.enum.map((v) => ({ value: String(v), label: String(v) }))}
+        options={schema.enum.map((v) => ({ value: String(v), label: choiceName(locale, name, String(v)) }))}
         placeholder={designerText(locale, "notSet")}
       />
     );
@@ -83,7 +83,7 @@ export function SchemaPropEditor({ id, name, schema, value, onChange, required, 
         style={{ width: "100%" }}
         value={Array.isArray(value) ? (value as string[]) : []}
         onChange={(v: string[]) => onChange(v.length === 0 ? undefined : v)}
-        options={schema.items.enum.map((v) => ({ value: String(v), label: String(v) }))}
+        options={schema.items.enum.map((v) => ({ value: String(v), label: choiceName(locale, name, String(v)) }))}
         placeholder={designerText(locale, "notSet")}
       />
     );

@@ -145,7 +145,28 @@ const propNames: Record<string, { zh: string; en: string }> = {
   maxRows: { zh: "最多行数", en: "Max rows" },
   columns: { zh: "列", en: "Columns" },
   pattern: { zh: "格式（正则表达式）", en: "Pattern (regular expression)" },
+  role: { zh: "可选的人（角色）", en: "People holding the role" },
+  levels: { zh: "可选的层级（不选为全部）", en: "Levels offered (all when empty)" },
+  maxPeople: { zh: "最多选几人", en: "Max people" },
 };
+
+/** Names of a property's choices, by property; a choice not listed is shown as it is stored. */
+const choiceNames: Record<string, Record<string, { zh: string; en: string }>> = {
+  role: { approver: { zh: "审批人", en: "Approvers" }, admin: { zh: "管理员", en: "Administrators" } },
+  levels: {
+    grassroots: { zh: "基层工会", en: "Grassroots union" },
+    street: { zh: "街道总工会", en: "Street federation" },
+    district: { zh: "区总工会", en: "District federation" },
+    city: { zh: "市总工会", en: "City federation" },
+  },
+  level: { province: { zh: "省", en: "Province" }, city: { zh: "市", en: "City" }, area: { zh: "区县", en: "District" }, street: { zh: "街道乡镇", en: "Street" } },
+  capture: { environment: { zh: "后置摄像头（拍证件）", en: "Back camera (documents)" }, user: { zh: "前置摄像头（自拍）", en: "Front camera (selfie)" } },
+  format: { number: { zh: "数字", en: "Number" }, money: { zh: "金额", en: "Amount" }, text: { zh: "文本", en: "Text" } },
+};
+
+export function choiceName(locale: Locale, prop: string, value: string): string {
+  return choiceNames[prop]?.[value]?.[locale] ?? value;
+}
 
 export function propName(locale: Locale, prop: string): string {
   return propNames[prop]?.[locale] ?? prop;

@@ -3,7 +3,7 @@ import {
   CheckCircleOutlined, CheckSquareOutlined, CreditCardOutlined, DownSquareOutlined, EditOutlined, EnvironmentOutlined,
   FieldNumberOutlined, FieldTimeOutlined, FileTextOutlined, FontSizeOutlined, IdcardOutlined, MailOutlined,
   MobileOutlined, OrderedListOutlined, PaperClipOutlined, PayCircleOutlined, SafetyCertificateOutlined, ScheduleOutlined,
-  SwapOutlined, TableOutlined,
+  SwapOutlined, TableOutlined, UserSwitchOutlined,
 } from "@ant-design/icons";
 import type { ComponentType } from "react";
 
@@ -34,6 +34,7 @@ const icons: Record<string, ComponentType> = {
   table: TableOutlined,
   computed: CalculatorOutlined,
   consent: SafetyCertificateOutlined,
+  approverPicker: UserSwitchOutlined,
 };
 
 export function FieldIcon({ name }: { name: string }) {

@@ -8,6 +8,7 @@ import type { RendererHint } from "../../../forms/fieldType";
 import { localized, type Locale } from "../../../forms/messages";
 import { moneyInWords } from "../../../forms/moneyInWords";
 import type { FieldDef } from "../../../forms/schema";
+import { ApproverPickerControl } from "./ApproverPickerControl";
 import { MarkdownText } from "./MarkdownText";
 import { RegionPicker } from "./RegionPicker";
 import { SignatureInput } from "./SignatureInput";
@@ -191,6 +192,8 @@ export function FieldControl(props: FieldControlProps) {
       return field.type === "table" ? <TableInput field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} locale={locale} errors={props.errors} /> : null;
     case "region":
       return field.type === "region" ? <RegionPicker field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} /> : null;
+    case "approverPicker":
+      return field.type === "approverPicker" ? <ApproverPickerControl field={field} id={id} value={value} onChange={onChange} onBlur={onBlur} disabled={disabled} invalid={invalid} locale={locale} aria={aria} /> : null;
     case "upload":
       return field.type === "upload" ? <UploadControl field={field} id={id} value={value} onChange={onChange} disabled={disabled} locale={locale} aria={aria} /> : null;
     case "computed":

@@ -4,6 +4,10 @@ import type { Locale } from "../../../forms/messages";
 const text = {
   submit: { zh: "提交", en: "Submit" },
   choose: { zh: "请选择", en: "Choose" },
+  choosePerson: { zh: "请选择审批人", en: "Choose the approver" },
+  choosePeople: { zh: "请选择审批人（最多{max}人）", en: "Choose the approvers (up to {max})" },
+  approverPreview: { zh: "申请时从申请人所在工会及上级工会的审批人中选择", en: "Applicants choose from the approvers of their own union and the unions above it" },
+  approverNone: { zh: "您所在的工会暂无可选的审批人，请联系工会", en: "Your union has nobody to choose here yet; please contact the union" },
   enter: { zh: "请输入", en: "Enter" },
   consentCheck: { zh: "我已阅读并同意{label}", en: "I have read and accept the {label}" },
   amountInWords: { zh: "大写：", en: "In words: " },

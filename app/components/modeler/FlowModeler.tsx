@@ -145,7 +145,7 @@ export function FlowModeler({ programId, initialXml, fields, handlers, initialPr
         modeler = createModeler({
           canvas: canvasRef.current,
           panel: panelRef.current,
-          config: { locale, fields: fields.map((f) => ({ key: f.key, label: f.label })), handlers },
+          config: { locale, fields: fields.map((f) => ({ key: f.key, type: f.type, label: f.label })), handlers },
         });
         modelerRef.current = modeler;
         lintRef.current = lintModule.lintFlow;

@@ -19,7 +19,7 @@ import {
 import { feelSyntaxProblem } from "../../../forms/feel";
 import { editApproval, readApproval, readButtonLabel, readCondition, readFieldAccess, writeCondition, type ApprovalEdit, type DiagramElement, type Injector, type ModdleEl } from "./niangjiaModdle";
 
-export type ModelerField = { key: string; label: { zh: string; en: string } };
+export type ModelerField = { key: string; type: string; label: { zh: string; en: string } };
 export type NiangjiaPanelConfig = { locale: "zh" | "en"; fields: ModelerField[]; handlers: string[] };
 
 type Entry = Record<string, unknown> & { id: string };
@@ -198,8 +198,10 @@ class NiangjiaPropertiesProvider {
       else set.delete(value);
       setA({ [prop]: order.filter((a) => set.has(a)).join(",") });
     };
-    const fieldOptions = [{ value: "", label: this.w("chooseField") }, ...this.config.fields.map((f) => ({ value: f.key, label: `${this.config.locale === "en" ? f.label.en || f.label.zh : f.label.zh}（${f.key}）` }))];
     const kind = String(get("kind", "assignee"));
+    // The applicant's choice is made in an approver picker (审批人自选); a form field rule may read any field.
+    const offeredFields = kind === "initiatorChoice" ? this.config.fields.filter((f) => f.type === "approverPicker") : this.config.fields;
+    const fieldOptions = [{ value: "", label: this.w("chooseField") }, ...offeredFields.map((f) => ({ value: f.key, label: `${this.config.locale === "en" ? f.label.en || f.label.zh : f.label.zh}（${f.key}）` }))];
     const modeling = this.injector.get<{ updateProperties(e: DiagramElement, p: Record<string, unknown>): void }>("modeling");
 
     const assignee: Entry[] = [
