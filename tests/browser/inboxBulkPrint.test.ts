@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
-import { seedDemoOrgs } from "../../db/demoOrgs";
-import { programs, tasks, users } from "../../db/schema";
-import { seedBuiltinPrograms } from "../../cli/seedPrograms";
+import { programs, tasks } from "../../db/schema";
 import { decideTask, submitApplication } from "../../workflows/services/cases";
-import { loadSessionUser } from "../../workflows/services/identity";
 import { installProgramTemplate } from "../../workflows/services/installProgram";
 import { singleApprovalBpmn } from "../support/flowPrograms";
 import { DESKTOP, launchChromium, PHONE, SCREENSHOT_DIR, shoot, signIn, signWithFinger } from "../support/browser";
-import { startBuiltServer } from "../support/runServer";
+import { startPreparedServer, type Preparation } from "../support/preparedServer";
 
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
+let server: Awaited<ReturnType<typeof startPreparedServer>>;
 let browser: Browser;
 const caseNos: string[] = [];
 let hardshipCaseId = "";
@@ -44,58 +37,42 @@ const bulkTemplate = {
     .replace('<bpmn:userTask id="review" name="会签审批"', '<bpmn:userTask id="review" name="区总工会审核" niangjia:allowBulk="true"'),
 };
 
-/** The server's database prepared before it starts: demo data, the pool program and five cases. */
-async function prepare(dataDir: string) {
-  const handle = await createDb({ dataDir, databaseUrl: "" });
-  try {
-    await migrateDb(handle);
-    await seedDemoOrgs(handle.db);
-    await seedBuiltinPrograms(handle.db);
-    const { programId } = await installProgramTemplate(handle.db, bulkTemplate, "huli");
-    const person = async (mobile: string) => {
-      const [row] = await handle.db.select({ id: users.id }).from(users).where(eq(users.mobile, mobile));
-      return (await loadSessionUser(handle.db, row.id))!;
-    };
-    const trips = [["13900000001", "成都 → 厦门", 480], ["13900000002", "贵阳 → 厦门", 560], ["13900000003", "赣州 → 厦门", 230.5], ["13900000004", "南昌 → 厦门", 310]] as const;
-    for (const [i, [mobile, note, amount]] of trips.entries()) {
-      const started = await submitApplication(handle.db, await person(mobile), programId, { note, amount }, `bulk-demo-${i}`, "zh");
-      caseNos.push(started.caseNo);
-    }
-    // 困难职工帮扶 up to 基层 and 街道; the 区总会签 is signed in the browser.
-    const [hardship] = await handle.db.select().from(programs).where(and(eq(programs.code, "hardship"), eq(programs.ownerOrgId, "huli")));
-    const worker = await person("13900000001");
-    const application = {
-      name: "赵小明",
-      idNumber: "350206198503030013",
-      mobile: "13900000001",
-      employer: "厦门速达配送有限公司",
-      category: "disaster",
-      situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
-      householdSize: 3,
-      householdIncome: 3000,
-      amount: 1500,
-      bankCard: "6222021234567890128",
-      bankName: "中国工商银行厦门湖里支行",
-      consent: { accepted: true, version: "2026-1" },
-    };
-    const started = await submitApplication(handle.db, worker, hardship.id, application, "bulk-demo-hardship", "zh");
-    hardshipCaseId = started.caseId;
-    for (const [mobile, comment] of [["13800000001", "经走访核实，情况属实"], ["13800000011", "同意，报区总会签"]] as const) {
-      const approver = await person(mobile);
-      const [task] = await handle.db.select().from(tasks).where(and(eq(tasks.caseId, started.caseId), eq(tasks.assigneeId, approver.id), eq(tasks.status, "open")));
-      await decideTask(handle.db, approver, task.id, { action: "approve", comment });
-    }
-  } finally {
-    await handle.close();
+/** The pool program and five cases, made before the server starts. */
+async function prepare({ db, person }: Preparation) {
+  const { programId } = await installProgramTemplate(db, bulkTemplate, "huli");
+  const trips = [["13900000001", "成都 → 厦门", 480], ["13900000002", "贵阳 → 厦门", 560], ["13900000003", "赣州 → 厦门", 230.5], ["13900000004", "南昌 → 厦门", 310]] as const;
+  for (const [i, [mobile, note, amount]] of trips.entries()) {
+    const started = await submitApplication(db, await person(mobile), programId, { note, amount }, `bulk-demo-${i}`, "zh");
+    caseNos.push(started.caseNo);
+  }
+  // 困难职工帮扶 up to 基层 and 街道; the 区总会签 is signed in the browser.
+  const [hardship] = await db.select().from(programs).where(and(eq(programs.code, "hardship"), eq(programs.ownerOrgId, "huli")));
+  const worker = await person("13900000001");
+  const application = {
+    name: "赵小明",
+    idNumber: "350206198503030013",
+    mobile: "13900000001",
+    employer: "厦门速达配送有限公司",
+    category: "disaster",
+    situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
+    householdSize: 3,
+    householdIncome: 3000,
+    amount: 1500,
+    bankCard: "6222021234567890128",
+    bankName: "中国工商银行厦门湖里支行",
+    consent: { accepted: true, version: "2026-1" },
+  };
+  const started = await submitApplication(db, worker, hardship.id, application, "bulk-demo-hardship", "zh");
+  hardshipCaseId = started.caseId;
+  for (const [mobile, comment] of [["13800000001", "经走访核实，情况属实"], ["13800000011", "同意，报区总会签"]] as const) {
+    const approver = await person(mobile);
+    const [task] = await db.select().from(tasks).where(and(eq(tasks.caseId, started.caseId), eq(tasks.assigneeId, approver.id), eq(tasks.status, "open")));
+    await decideTask(db, approver, task.id, { action: "approve", comment });
   }
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "niangjia-e2e-bulk-"));
-  // This process seals the cases' personal numbers; the server it starts must open them with the same key.
-  process.env.NIANGJIA_DATA_KEY = randomBytes(32).toString("base64");
-  await prepare(dataDir);
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 2000, { dataDir });
+  server = await startPreparedServer("bulk", prepare);
   browser = await launchChromium();
 });
 afterAll(async () => {

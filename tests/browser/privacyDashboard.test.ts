@@ -1,24 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
-import { createDb } from "../../db/client";
-import { migrateDb } from "../../db/migrate";
-import { seedDemoOrgs } from "../../db/demoOrgs";
-import { programs, tasks, users } from "../../db/schema";
-import { seedBuiltinPrograms } from "../../cli/seedPrograms";
+import { programs, tasks } from "../../db/schema";
 import { decideTask, submitApplication } from "../../workflows/services/cases";
-import { loadSessionUser } from "../../workflows/services/identity";
 import { membershipApplication } from "../support/demoDb";
 import { launchChromium, SCREENSHOT_DIR, signIn } from "../support/browser";
-import { startBuiltServer } from "../support/runServer";
+import { startPreparedServer, type Preparation } from "../support/preparedServer";
 
 const ID = "350206198503030013";
 const CARD = "6222021234567890128";
 const MOBILE = "13900000001";
-let server: Awaited<ReturnType<typeof startBuiltServer>>;
+let server: Awaited<ReturnType<typeof startPreparedServer>>;
 let browser: Browser;
 let hardshipCaseId = "";
 
@@ -48,54 +42,40 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
 }
 
 /** 困难帮扶 by 赵小明 past 基层 (so a step has a decision time), and a 入会 waiting past its due time. */
-async function prepare(dataDir: string) {
-  const handle = await createDb({ dataDir, databaseUrl: "" });
-  try {
-    await migrateDb(handle);
-    await seedDemoOrgs(handle.db);
-    await seedBuiltinPrograms(handle.db);
-    const person = async (mobile: string) => {
-      const [row] = await handle.db.select({ id: users.id }).from(users).where(eq(users.mobile, mobile));
-      return (await loadSessionUser(handle.db, row.id))!;
-    };
-    const [hardship] = await handle.db.select().from(programs).where(and(eq(programs.code, "hardship"), eq(programs.ownerOrgId, "huli")));
-    const started = await submitApplication(
-      handle.db,
-      await person(MOBILE),
-      hardship.id,
-      {
-        name: "赵小明",
-        idNumber: ID,
-        mobile: MOBILE,
-        employer: "厦门速达配送有限公司",
-        category: "disaster",
-        situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
-        householdSize: 3,
-        householdIncome: 3000,
-        amount: 1500,
-        bankCard: CARD,
-        bankName: "中国工商银行厦门湖里支行",
-        consent: { accepted: true, version: "2026-1" },
-      },
-      "privacy-hardship",
-      "zh",
-    );
-    hardshipCaseId = started.caseId;
-    const li = await person("13800000001");
-    const [task] = await handle.db.select().from(tasks).where(and(eq(tasks.caseId, started.caseId), eq(tasks.assigneeId, li.id), eq(tasks.status, "open")));
-    await decideTask(handle.db, li, task.id, { action: "approve", comment: "经走访核实，情况属实" });
-    const [membership] = await handle.db.select().from(programs).where(and(eq(programs.code, "membership"), eq(programs.tenantId, "huli")));
-    const joined = await submitApplication(handle.db, await person("13900000003"), membership.id, membershipApplication(), "privacy-membership", "zh");
-    await handle.db.update(tasks).set({ dueAt: new Date(Date.now() - 30 * 3_600_000) }).where(eq(tasks.caseId, joined.caseId));
-  } finally {
-    await handle.close();
-  }
+async function prepare({ db, person }: Preparation) {
+  const [hardship] = await db.select().from(programs).where(and(eq(programs.code, "hardship"), eq(programs.ownerOrgId, "huli")));
+  const started = await submitApplication(
+    db,
+    await person(MOBILE),
+    hardship.id,
+    {
+      name: "赵小明",
+      idNumber: ID,
+      mobile: MOBILE,
+      employer: "厦门速达配送有限公司",
+      category: "disaster",
+      situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
+      householdSize: 3,
+      householdIncome: 3000,
+      amount: 1500,
+      bankCard: CARD,
+      bankName: "中国工商银行厦门湖里支行",
+      consent: { accepted: true, version: "2026-1" },
+    },
+    "privacy-hardship",
+    "zh",
+  );
+  hardshipCaseId = started.caseId;
+  const li = await person("13800000001");
+  const [task] = await db.select().from(tasks).where(and(eq(tasks.caseId, started.caseId), eq(tasks.assigneeId, li.id), eq(tasks.status, "open")));
+  await decideTask(db, li, task.id, { action: "approve", comment: "经走访核实，情况属实" });
+  const [membership] = await db.select().from(programs).where(and(eq(programs.code, "membership"), eq(programs.tenantId, "huli")));
+  const joined = await submitApplication(db, await person("13900000003"), membership.id, membershipApplication(), "privacy-membership", "zh");
+  await db.update(tasks).set({ dueAt: new Date(Date.now() - 30 * 3_600_000) }).where(eq(tasks.caseId, joined.caseId));
 }
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "niangjia-e2e-privacy-"));
-  await prepare(dataDir);
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 4000, { dataDir });
+  server = await startPreparedServer("privacy", prepare);
   browser = await launchChromium();
 });
 afterAll(async () => {
