@@ -282,7 +282,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const spec = approvalOf(def, params.nodeId);
         const action = e.type === "REJECT" ? "reject" : e.type === "RETURN" ? "return" : "approve";
         if (!spec.actions.includes(action)) return false;
-        if ((action === "reject" || action === "return") && spec.commentRequiredOn.includes(action) && !String(e.comment ?? "").trim()) return false;
+        if (spec.commentRequiredOn.includes(action) && !String(e.comment ?? "").trim()) return false;
         return !(spec.signature === "required" && action === "approve" && !e.signature);
       },
       voteLeadsTo: ({ context, event }, params: P & { outcome: "pass" | "fail" }) => {
@@ -292,7 +292,7 @@ export function buildMachine(def: FlowDefinition): AnyStateMachine {
         const spec = approvalOf(def, params.nodeId);
         const action = e.type === "REJECT" ? "reject" : "approve";
         if (!spec.actions.includes(action)) return false;
-        if (action === "reject" && spec.commentRequiredOn.includes("reject") && !String(e.comment ?? "").trim()) return false;
+        if (spec.commentRequiredOn.includes(action) && !String(e.comment ?? "").trim()) return false;
         if (spec.signature === "required" && !e.signature) return false;
         const after = castVote(work, spec, String(e.by), action);
         return outcomeOf(after, spec) === params.outcome;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileBpmn } from "./compile";
 import { approval, bpmnDoc, chain, flows, parallelDepartmentsBpmn } from "../tests/support/bpmnText";
+import { singleApprovalBpmn } from "../tests/support/flowPrograms";
 
 async function codes(xml: string): Promise<string[]> {
   const r = await compileBpmn(xml);
@@ -205,5 +206,22 @@ describe("role pool assignee", () => {
     expect(r.ok && r.definition.nodes.t.kind === "userTask" && r.definition.nodes.t.approval.assignee).toEqual({ kind: "rolePool", role: "approver", orgLevel: "street" });
     const bad = await compileBpmn(pool('level="galaxy"'));
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe("comments required on decisions", () => {
+  const withComments = (value: string) => singleApprovalBpmn(`mode="single" commentRequiredOn="${value}"`, '<niangjia:assignee kind="orgLevel" level="grassroots"/>');
+
+  it("reads which decisions need a written opinion, 同意 included, in a fixed order", async () => {
+    const r = await compileBpmn(withComments("return,approve"));
+    expect(r.ok && r.definition.nodes.review.kind === "userTask" && r.definition.nodes.review.approval.commentRequiredOn).toEqual(["approve", "return"]);
+    const none = await compileBpmn(withComments(""));
+    expect(none.ok && none.definition.nodes.review.kind === "userTask" && none.definition.nodes.review.approval.commentRequiredOn).toEqual([]);
+  });
+
+  it("refuses an action it does not know instead of dropping it", async () => {
+    const r = await compileBpmn(withComments("approve,transfer"));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => [p.code, p.elementId, p.message.zh])).toEqual([["approval.commentRequiredOn", "review", '必填意见的操作 "transfer" 无法识别']]);
   });
 });

@@ -97,14 +97,19 @@ function approvalSpec(el: El, problems: Problem[], warnings: Problem[]): Approva
   const pick = <T extends string>(v: unknown, allowed: T[], fallback: T): T => (allowed.includes(str(v) as T) ? (str(v) as T) : fallback);
   const signature = pick(a?.signature, ["none", "optional", "required"], "none");
   const allowBulk = el.allowBulk === true;
-  if (allowBulk) checkBulk(actions, signature, csv(a?.commentRequiredOn), fail);
+  const commentRequiredOn = csv(a?.commentRequiredOn ?? "reject,return");
+  const unknownComment = commentRequiredOn.filter((x) => !COMMENT_ACTIONS.includes(x as CommentAction));
+  if (unknownComment.length) {
+    fail("approval.commentRequiredOn", `必填意见的操作 "${unknownComment.join(",")}" 无法识别`, `Unknown action "${unknownComment.join(",")}" in commentRequiredOn`, "可选：approve（同意）、reject（拒绝）、return（退回）", "Use approve, reject or return");
+  }
+  if (allowBulk) checkBulk(actions, signature, commentRequiredOn, fail);
   return {
     assignee,
     mode: multi && !str(a?.mode) ? multi.mode : mode,
     ratio: multi && !str(a?.mode) ? multi.ratio : ratio,
     ...(multi?.completionCondition && !str(a?.mode) ? { completionCondition: multi.completionCondition } : {}),
     actions,
-    commentRequiredOn: csv(a?.commentRequiredOn ?? "reject,return").filter((x): x is "reject" | "return" => x === "reject" || x === "return"),
+    commentRequiredOn: COMMENT_ACTIONS.filter((x) => commentRequiredOn.includes(x)),
     signature,
     fieldPermissions,
     sla: sla ? { workingDays: Number(sla.workingDays ?? 0), remindBeforeHours: sla.remindBeforeHours as number | undefined, onTimeout: pick<"none" | "approve" | "reject">(sla.onTimeout, ["none", "approve", "reject"], "none") } : undefined,
@@ -115,6 +120,9 @@ function approvalSpec(el: El, problems: Problem[], warnings: Problem[]): Approva
     ...(allowBulk ? { allowBulk } : {}),
   };
 }
+
+type CommentAction = ApprovalSpec["commentRequiredOn"][number];
+const COMMENT_ACTIONS: CommentAction[] = ["approve", "reject", "return"];
 
 type Fail = (code: string, zh: string, en: string, hintZh: string, hintEn: string) => void;
 

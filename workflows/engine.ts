@@ -226,10 +226,13 @@ function refusal(def: FlowDefinition, snapshot: AnyMachineSnapshot, event: CaseE
   }
   const node = "nodeId" in event ? def.nodes[event.nodeId] : undefined;
   if ((event.type === "CLAIM" || event.type === "RELEASE") && node?.kind === "userTask") return claimRefusal(event, context.work[node.id]);
-  if ((event.type === "REJECT" || event.type === "RETURN") && node?.kind === "userTask" && node.approval.commentRequiredOn.includes(event.type === "REJECT" ? "reject" : "return") && !event.comment?.trim()) {
-    return new FlowRejection("commentRequired", "拒绝或退回时必须填写审批意见", "A comment is required to reject or return");
-  }
   const asked = approvalActionOf[event.type];
+  const needsComment = node?.kind === "userTask" && (node.approval.commentRequiredOn as string[]).includes(asked ?? "");
+  if (needsComment && !("comment" in event && event.comment?.trim())) {
+    return asked === "approve"
+      ? new FlowRejection("commentRequired", "此环节同意时也须填写审批意见", "This step needs a comment to approve too")
+      : new FlowRejection("commentRequired", "拒绝或退回时必须填写审批意见", "A comment is required to reject or return");
+  }
   if (node?.kind === "userTask" && asked && !node.approval.actions.includes(asked)) {
     return new FlowRejection("actionNotAllowed", "此环节不允许该操作", "This step does not allow that action");
   }

@@ -29,7 +29,8 @@ export type ApprovalSpec = {
    */
   completionCondition?: string;
   actions: ApprovalAction[];
-  commentRequiredOn: ("reject" | "return")[];
+  /** Decisions that need a written 审批意见 (同意 too, where a step asks for one). */
+  commentRequiredOn: ("approve" | "reject" | "return")[];
   signature: "none" | "optional" | "required";
   fieldPermissions: Record<string, "editable" | "readonly" | "hidden">;
   sla?: { workingDays: number; remindBeforeHours?: number; onTimeout?: "none" | "approve" | "reject" };

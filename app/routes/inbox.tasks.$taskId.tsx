@@ -120,6 +120,9 @@ export default function TaskPage() {
   const locale = useLocale();
   const busy = useNavigation().state !== "idle";
   const [comment, setComment] = useState("");
+  // Says which of this step's decisions need a written opinion (同意 too, where the step asks).
+  const commentActions = ACTIONS.filter((a) => allowed.actions.includes(a) && allowed.commentRequiredOn.includes(a));
+  const commentHint = commentActions.length ? t("commentPlaceholder", { actions: commentActions.map((a) => allowed.labels[a]?.[locale] || t(a)).join(t("commentActionJoin")) }) : t("commentOptional");
   const [signature, setSignature] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState("applicant");
   // A colleague's claim (认领) leaves this approver nothing to do until it is released.
@@ -185,7 +188,7 @@ export default function TaskPage() {
                 maxLength={2000}
                 value={comment}
                 onChange={(e) => setComment(e.target.value)}
-                placeholder={t("commentPlaceholder")}
+                placeholder={commentHint}
                 status={commentError ? "error" : undefined}
                 aria-invalid={Boolean(commentError)}
                 aria-describedby={commentError ? "comment-error" : undefined}
@@ -216,7 +219,7 @@ export default function TaskPage() {
                 )}
               </div>
             )}
-                        {allowed.signature !== "none" && (
+            {allowed.signature !== "none" && (
               <div>
                 <label htmlFor="signature">
                   {t("approverSignature")}

@@ -95,6 +95,17 @@ describe("test run replay (pure engine, sample org chain, nothing written)", () 
     expect(small.next).toEqual([]);
   });
 
+  it("a step may ask for a written opinion on 同意 too; a 会签 vote without one is refused, with one it counts", async () => {
+    for (const mode of ["single", "all"]) {
+      const xml = simpleApproval(approval(`mode="${mode}" commentRequiredOn="approve,reject"`, 'kind="orgLevel" level="grassroots"'));
+      const bare = await run(xml, [{ type: "APPROVE", nodeId: "Review", by: "sample:grassroots:1", comment: " " }]);
+      expect(bare.refusal).toMatchObject({ code: "commentRequired", message: { zh: "此环节同意时也须填写审批意见" } });
+      const said = await run(xml, [{ type: "APPROVE", nodeId: "Review", by: "sample:grassroots:1", comment: "情况属实，同意" }]);
+      expect(said.refusal).toBeNull();
+      expect(said.steps).toHaveLength(2);
+    }
+  });
+
   it("会签 waits for every approver; an SLA timeout can be simulated", async () => {
     const xml = simpleApproval(approval('mode="all"', 'kind="orgLevel" level="grassroots"', '<niangjia:sla workingDays="2" onTimeout="approve" />'));
     const started = await run(xml);

@@ -23,6 +23,8 @@ export type ModelerField = { key: string; type: string; label: { zh: string; en:
 export type NiangjiaPanelConfig = { locale: "zh" | "en"; fields: ModelerField[]; handlers: string[] };
 
 type Entry = Record<string, unknown> & { id: string };
+
+const COMMENT_ORDER = ["approve", "reject", "return"] as const;
 type GroupDef = { id: string; label: string; component: unknown; entries: Entry[] };
 type Option = { value: string; label: string };
 
@@ -73,6 +75,7 @@ const words = {
   transfer: ["转办", "Transfer"],
   addSigner: ["加签", "Add signer"],
   cc: ["抄送", "CC"],
+  commentOnApprove: ["同意时也须填写意见", "Comment required to approve"],
   commentOnReject: ["拒绝时必须填写意见", "Comment required to reject"],
   commentOnReturn: ["退回时必须填写意见", "Comment required to return"],
   signature: ["手写签名", "Handwritten signature"],
@@ -255,8 +258,9 @@ class NiangjiaPropertiesProvider {
     const actions = csv("actions");
     const actionEntries: Entry[] = [
       ...ACTIONS.map((a) => this.checkbox(el, `nj-action-${a}`, this.w(a), () => actions.includes(a), (on) => toggle("actions", a, on, ACTIONS))),
-      this.checkbox(el, "nj-comment-reject", this.w("commentOnReject"), () => csv("commentRequiredOn").includes("reject"), (on) => toggle("commentRequiredOn", "reject", on, ["reject", "return"])),
-      this.checkbox(el, "nj-comment-return", this.w("commentOnReturn"), () => csv("commentRequiredOn").includes("return"), (on) => toggle("commentRequiredOn", "return", on, ["reject", "return"])),
+      this.checkbox(el, "nj-comment-approve", this.w("commentOnApprove"), () => csv("commentRequiredOn").includes("approve"), (on) => toggle("commentRequiredOn", "approve", on, COMMENT_ORDER)),
+      this.checkbox(el, "nj-comment-reject", this.w("commentOnReject"), () => csv("commentRequiredOn").includes("reject"), (on) => toggle("commentRequiredOn", "reject", on, COMMENT_ORDER)),
+      this.checkbox(el, "nj-comment-return", this.w("commentOnReturn"), () => csv("commentRequiredOn").includes("return"), (on) => toggle("commentRequiredOn", "return", on, COMMENT_ORDER)),
       this.select(el, "nj-signature", this.w("signature"), () => String(get("signature")), (v) => setA({ signature: v }), [
         { value: "none", label: this.w("signatureNone") },
         { value: "optional", label: this.w("signatureOptional") },
