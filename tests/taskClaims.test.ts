@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createDemoDb } from "./support/demoDb";
 import { installTestProgram, singleApprovalBpmn } from "./support/flowPrograms";
-import { auditLog, tasks } from "../db/schema";
+import { auditLog, notifications, tasks } from "../db/schema";
 import { verifyAuditChain } from "../db/audit";
 import { decideTask, getCaseView, listMyTasks, submitApplication, withdrawCase } from "../workflows/services/cases";
 import { claimTask, releaseTask, taskClaimState } from "../workflows/services/taskClaims";
@@ -53,6 +53,8 @@ describe("认领 / 释放 of a pool task", () => {
 
     await claimTask(demo.db, zhang, mine.id);
     expect(await pendingCaseIds(he)).not.toContain(caseId);
+    // The applicant's 当前环节 names the claimer alone.
+    expect((await getCaseView(demo.db, worker, caseId)).openTasks.map((t) => [t.assigneeName, t.claimed])).toEqual([["张伟", true]]);
     expect((await listMyTasks(demo.db, zhang)).find((t) => t.caseId === caseId)).toMatchObject({ claimable: false, claimedByMe: true });
     expect(await taskClaimState(demo.db, he, hers.id)).toEqual({ claimedBy: { id: zhang.id, name: "张伟" }, claimable: false, poolSize: 2 });
     const refused = await refusal(decideTask(demo.db, he, hers.id, { action: "approve", comment: "" }));
@@ -63,8 +65,10 @@ describe("认领 / 释放 of a pool task", () => {
     expect((await refusal(releaseTask(demo.db, he, hers.id))).code).toBe("claimed");
 
     await releaseTask(demo.db, zhang, mine.id, "出差，交回");
-    // The same rows come back: links to the task stay valid.
+    // The same rows come back: links to the task stay valid; the colleague is told, the releaser is not.
     expect(await pendingCaseIds(he)).toContain(caseId);
+    const released = await demo.db.select({ userId: notifications.userId }).from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.templateKey, "task.released")));
+    expect(released).toEqual([{ userId: he.id }]);
     expect((await taskOf(caseId, he)).id).toBe(hers.id);
     await decideTask(demo.db, he, hers.id, { action: "approve", comment: "同意" });
     const view = await getCaseView(demo.db, worker, caseId);

@@ -207,7 +207,14 @@ const stateBuilders: { [K in Exclude<FlowNode["kind"], "end" | "boundary">]: Bui
         },
         CC: { guard: { type: "mayCc", params: p }, actions: { type: "ccUsers", params: ({ event }: { event: AnyEvent }) => ({ nodeId: node.id, userIds: event.userIds }) } },
         CLAIM: { guard: { type: "mayClaim", params: p }, actions: { type: "claim", params: p } },
-        RELEASE: { guard: { type: "mayRelease", params: p }, actions: { type: "release", params: p } },
+        RELEASE: {
+          guard: { type: "mayRelease", params: p },
+          // The task is back in everyone's 待办: the colleagues it was hidden from are told.
+          actions: [
+            { type: "release", params: p },
+            { type: "notifyUsers", params: ({ context, event }: { context: CaseContext; event: AnyEvent }) => ({ nodeId: node.id, templateKey: "task.released", userIds: (context.work[node.id]?.pending ?? []).filter((u) => u !== event.by) }) },
+          ],
+        },
         TIMER_FIRED: [
           ...boundaryTimerTransitions(node.id, b),
           { guard: { type: "slaTimeoutIs", params: { ...p, onTimeout: "approve" } }, target: next, actions: { type: "markTimedOut", params: p } },

@@ -133,7 +133,10 @@ const effectBuilders: Record<string, EffectBuilder> = {
     return timers;
   },
   cancelJobs: (params) => [{ type: "cancelJobs", keyPrefix: String(params.keyPrefix ?? "") }],
-  notifyUsers: (params) => [{ type: "notify", userIds: (params.userIds as string[]) ?? [], templateKey: "task.assigned", params: { nodeId: params.nodeId } }],
+  notifyUsers: (params) => {
+    const userIds = (params.userIds as string[]) ?? [];
+    return userIds.length ? [{ type: "notify", userIds, templateKey: String(params.templateKey ?? "task.assigned"), params: { nodeId: params.nodeId } }] : [];
+  },
   ccUsers: (params) => [{ type: "cc", userIds: [...new Set((params.userIds as string[]) ?? [])], nodeId: String(params.nodeId) }],
 };
 

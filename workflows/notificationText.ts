@@ -6,6 +6,8 @@ type Template = { zh: (s: Subject) => string; en: (s: Subject) => string };
 /** What each kind of message says; a kind this build does not know is shown by its key. */
 const templates: Record<string, Template> = {
   "task.assigned": { zh: (s) => `新的待办：${s.programName} ${s.caseNo}`, en: (s) => `New task: ${s.programName} ${s.caseNo}` },
+  "task.released": { zh: (s) => `可以办理了：${s.programName} ${s.caseNo} 已被同事释放，回到您的待办`, en: (s) => `Back in your tasks: ${s.programName} ${s.caseNo} was released by a colleague` },
+  "task.overdue": { zh: (s) => `已超时：${s.programName} ${s.caseNo} 已超过办理时限，请尽快处理`, en: (s) => `Overdue: ${s.programName} ${s.caseNo} is past its due time` },
   "task.reminder": { zh: (s) => `催办：${s.programName} ${s.caseNo} 即将超时，请尽快处理`, en: (s) => `Reminder: ${s.programName} ${s.caseNo} is nearly overdue` },
   cc: { zh: (s) => `抄送给您：${s.programName} ${s.caseNo}`, en: (s) => `Copied to you: ${s.programName} ${s.caseNo}` },
   "case.approved": { zh: (s) => `您的申请已通过：${s.programName} ${s.caseNo}`, en: (s) => `Your application was approved: ${s.programName} ${s.caseNo}` },

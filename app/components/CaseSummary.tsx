@@ -11,7 +11,7 @@ type Summary = {
   applicantName: string;
   programName: string;
   programNameEn: string;
-  openTasks: { name: string; assigneeName: string }[];
+  openTasks: { name: string; assigneeName: string; claimed?: boolean }[];
 };
 
 /** The header block of a case: number, program, applicant, status and who holds it now. */
@@ -26,7 +26,7 @@ export function CaseSummary({ view, extra }: { view: Summary; extra?: ReactNode 
         <Descriptions.Item label={t("submittedAt")}>{formatTime(view.createdAt, locale)}</Descriptions.Item>
         {view.openTasks.length > 0 && (
           <Descriptions.Item label={t("node")}>
-            {[...new Set(view.openTasks.map((o) => o.name))].join("、")}（{view.openTasks.map((o) => o.assigneeName).join("、")}）
+            {[...new Set(view.openTasks.map((o) => o.name))].join("、")}（{view.openTasks.map((o) => (o.claimed ? `${o.assigneeName} ${t("claimedByMe")}` : o.assigneeName)).join("、")}）
           </Descriptions.Item>
         )}
       </Descriptions>

@@ -143,9 +143,11 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
   const names = actorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)) : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const openTasks = await db
-    .select({ id: tasks.id, nodeId: tasks.nodeId, name: tasks.name, assigneeId: tasks.assigneeId, createdAt: tasks.createdAt, dueAt: tasks.dueAt })
+    .select({ id: tasks.id, nodeId: tasks.nodeId, name: tasks.name, assigneeId: tasks.assigneeId, claimedBy: tasks.claimedBy, createdAt: tasks.createdAt, dueAt: tasks.dueAt })
     .from(tasks)
     .where(and(eq(tasks.caseId, row.id), eq(tasks.status, "open")));
+  // A claimed pool task (认领) is in the claimer's hands alone: the others wait, and are not listed as 当前环节.
+  const deciding = openTasks.filter((t) => !t.claimedBy || t.claimedBy === t.assigneeId);
   const assigneeNames = openTasks.length
     ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, openTasks.map((t) => t.assigneeId)))
     : [];
@@ -171,7 +173,7 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     // Only the applicant edits the form again (补正), with their own chain's people to pick.
     approverOptions: row.applicantId === user.id ? await approverOptionsOf(db, { id: row.applicantId, orgId: row.applicantOrgId }, pv.formSchema as FormSchema) : {},
     canWithdraw: row.applicantId === user.id && row.status === "running" && !audit.some((a) => a.actorId && a.actorId !== row.applicantId),
-    openTasks: openTasks.map((t) => ({ ...t, assigneeName: assigneeNameOf.get(t.assigneeId) ?? "", createdAt: t.createdAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null })),
+    openTasks: deciding.map(({ claimedBy, ...t }) => ({ ...t, claimed: claimedBy !== null, assigneeName: assigneeNameOf.get(t.assigneeId) ?? "", createdAt: t.createdAt.toISOString(), dueAt: t.dueAt?.toISOString() ?? null })),
     myOpenTask: openTasks.find((t) => t.assigneeId === user.id) ?? null,
     timeline: audit.map<TimelineEntry>((a) => ({
       at: a.at,
