@@ -3,6 +3,8 @@ import { migrateDb } from "../db/migrate";
 import { DEMO_LOGINS, seedDemoOrgs } from "../db/demoOrgs";
 import { seedBuiltinPrograms } from "./seedPrograms";
 import { startJobWorker } from "../workflows/runtime/jobWorker";
+import { startRetentionSweep } from "../workflows/services/retention";
+import { getFileStore } from "../db/fileStore";
 import { loadPlugins } from "./loadPlugins";
 import { startPlugins } from "./startPlugins";
 
@@ -23,6 +25,7 @@ export async function boot(options: BootOptions) {
     await seedBuiltinPrograms(handle.db);
   }
   const worker = options.startWorker ? startJobWorker(handle.db) : null;
+  const retention = options.startWorker ? startRetentionSweep(handle.db, getFileStore) : null;
   return {
     handle,
     describe(url: string) {
@@ -41,6 +44,7 @@ export async function boot(options: BootOptions) {
     },
     async stop() {
       await worker?.stop();
+      await retention?.stop();
       await handle.close();
     },
   };

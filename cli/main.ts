@@ -7,6 +7,8 @@ import { createUser } from "../db/users";
 import { verifyAuditChain } from "../db/audit";
 import { roles, type Role } from "../db/schema";
 import { drainJobs } from "../workflows/runtime/jobWorker";
+import { runRetention } from "../workflows/services/retention";
+import { createFileStore } from "../db/fileStore";
 import { runBpmnCheck } from "../workflows/checkBpmnCli";
 import { checkFormFile } from "./formCheck";
 import { seedBuiltinPrograms } from "./seedPrograms";
@@ -123,6 +125,22 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
       withDb(async (h) => {
         await startAllPlugins(h);
         out(`ran ${await drainJobs(h.db)} job(s)`);
+      }),
+    );
+
+  program
+    .command("retention")
+    .description("资料保存期限 / retention")
+    .command("run")
+    .description("清除超过保存期限的已办结申请资料和30天未提交的上传 / purge finished cases past their retention period and uploads never submitted")
+    .option("--dry-run", "只列出，不清除 / list only, change nothing")
+    .option("--json", "输出 JSON / print JSON")
+    .action((opts: { dryRun?: boolean; json?: boolean }) =>
+      withDb(async (h) => {
+        const run = await runRetention(h.db, createFileStore(h), { dryRun: opts.dryRun });
+        if (opts.json) return out(JSON.stringify(run));
+        for (const c of run.purged) out(`${opts.dryRun ? "would purge" : "purged"} ${c.caseNo}  ${c.programName}  finished ${c.finishedAt.slice(0, 10)}  (${c.retentionYears} years)`);
+        out(`${opts.dryRun ? "would purge" : "purged"} ${run.purged.length} case(s); ${opts.dryRun ? "would remove" : "removed"} ${run.orphanUploads} unsubmitted upload(s)`);
       }),
     );
 

@@ -31,3 +31,14 @@ describe("niangjia programs list", () => {
     expect(text).toMatch(/membership {2}入会申请 \/ .+v1 published/);
   });
 });
+
+describe("niangjia retention run", () => {
+  it("--dry-run reports what the retention period would remove and changes nothing", async () => {
+    const dry = await run("retention", "run", "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.text)).toEqual({ dryRun: true, purged: [], orphanUploads: 0, blobsRemoved: 0 });
+    const real = await run("retention", "run");
+    expect(real.code).toBe(0);
+    expect(real.text).toBe("purged 0 case(s); removed 0 unsubmitted upload(s)");
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -16,6 +16,8 @@ export interface FileStore {
   /** Idempotent: storing the same content twice keeps one copy. */
   put(tenantId: string, sha256: string, bytes: Uint8Array): Promise<void>;
   get(tenantId: string, sha256: string): Promise<Uint8Array | null>;
+  /** Drop the bytes (no error when absent); callers first make sure no file row still names them. */
+  remove(tenantId: string, sha256: string): Promise<void>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -52,6 +54,10 @@ export class LocalFileStore implements FileStore {
       throw err;
     }
   }
+
+  async remove(tenantId: string, sha256: string): Promise<void> {
+    await rm(this.pathOf(tenantId, sha256), { force: true });
+  }
 }
 
 /** Bytes in the `file_blobs` table, so that any number of app processes share them. */
@@ -68,6 +74,11 @@ export class DatabaseFileStore implements FileStore {
     checkKey(tenantId, sha256);
     const [row] = await this.db.select({ bytes: fileBlobs.bytes }).from(fileBlobs).where(and(eq(fileBlobs.tenantId, tenantId), eq(fileBlobs.sha256, sha256)));
     return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  async remove(tenantId: string, sha256: string): Promise<void> {
+    checkKey(tenantId, sha256);
+    await this.db.delete(fileBlobs).where(and(eq(fileBlobs.tenantId, tenantId), eq(fileBlobs.sha256, sha256)));
   }
 }
 

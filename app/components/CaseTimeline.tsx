@@ -39,9 +39,10 @@ const actionKeys: Record<string, MessageKey> = {
   timer: "actionTimer",
   service_failed: "actionServiceFailed",
   cancel: "actionCancelled",
+  purge: "actionPurged",
 };
 
-const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray" };
+const colors: Record<string, string> = { reject: "red", rejected: "red", return: "orange", returned: "orange", withdraw: "gray", withdrawn: "gray", purge: "gray" };
 
 /** The words for an audit action (approve → 同意); unknown actions are shown as they are. */
 export function actionLabelKey(action: string): MessageKey | undefined {

@@ -9,6 +9,7 @@ import { FormRenderer } from "~/components/forms/FormRenderer";
 import { FormView } from "~/components/forms/FormView";
 import { UploadProvider } from "~/components/forms/UploadContext";
 import { ApproverOptionsProvider } from "~/components/forms/ApproverOptionsContext";
+import { PurgedNotice } from "~/components/forms/PurgedNotice";
 import { MaskedNotice } from "~/components/forms/MaskedNotice";
 import { RevealProvider, revealNeedsNoReload } from "~/components/forms/RevealContext";
 import { commandErrorResponse, localeOf, parsePayload, readForm } from "~/http.server";
@@ -88,7 +89,7 @@ export default function CasePage() {
           <Card title={t("formData")}>
             <RevealProvider value={{ caseId: view.id, masked: view.masked, canReveal: view.canReveal }}>
               <MaskedNotice count={view.masked.length} canReveal={view.canReveal} />
-              <FormView schema={view.formSchema} data={view.data} locale={locale} />
+              {view.purgedAt ? <PurgedNotice purgedAt={view.purgedAt} /> : <FormView schema={view.formSchema} data={view.data} locale={locale} />}
             </RevealProvider>
           </Card>
         )}

@@ -25,6 +25,8 @@ export const cases = pgTable(
     /** Idempotency key from the submitting form, so a double-clicked submit makes one case. */
     submitKey: text("submit_key").notNull(),
     consentText: text("consent_text").notNull().default(""),
+    /** When the retention period ran out and the case's personal data and files were removed (the record and its audit trail stay). */
+    purgedAt: timestamp("purged_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client";
 import { appendAudit } from "../../db/audit";
 import { formatNumber, chinaYearMonth, nextCounter } from "../../db/counters";
 import { newId } from "../../db/ids";
-import { cases, jobs, programs, programVersions, seats, tasks, users, waitlistEntries } from "../../db/schema";
+import { cases, files, jobs, programs, programVersions, seats, tasks, users, waitlistEntries } from "../../db/schema";
 import { insertNotification } from "./notificationOutbox";
 import { holdSeat, nextWaiting, releaseCase, retakeSeat, takeQuota, takeSeat, waitlistPosition } from "./admission";
 import { getOrg } from "../../db/orgs";
@@ -51,7 +51,10 @@ export type CancelCommand = { kind: "cancel"; caseId: string; actorId: string; r
 /** 退出候补: the applicant leaves a waitlist before a place comes up. */
 export type LeaveWaitlistCommand = { kind: "leaveWaitlist"; entryId: string; actorId: string };
 
-export type TransitionCommand = StartCommand | EventCommand | CancelCommand | LeaveWaitlistCommand;
+/** 保存期限届满: the system removes a finished case's form data, snapshot data and files; the record and its audit trail stay. */
+export type PurgeCommand = { kind: "purge"; caseId: string; retentionYears: number };
+
+export type TransitionCommand = StartCommand | EventCommand | CancelCommand | LeaveWaitlistCommand | PurgeCommand;
 
 export type TransitionResult = {
   caseId: string;
@@ -117,6 +120,7 @@ export async function transitionCase(db: Db, command: TransitionCommand, now: ()
   if (command.kind === "start") return startNewCase(db, command, now());
   if (command.kind === "cancel") return db.transaction((tx) => cancelGrantedPlace(tx, command, now()));
   if (command.kind === "leaveWaitlist") return db.transaction((tx) => leaveWaitlist(tx, command, now()));
+  if (command.kind === "purge") return db.transaction((tx) => purgeCase(tx, command, now()));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction((tx) => applyToCase(tx, command, now()));
@@ -214,6 +218,24 @@ async function cancelGrantedPlace(tx: Tx, command: CancelCommand, at: Date): Pro
   await appendAudit(tx, { tenantId: row.tenantId, stream: `case:${row.id}`, caseId: row.id, actorId: command.actorId, action: "cancel", nodeId: null, comment: command.reason || null, detail: { status: "withdrawn" }, at: at.toISOString() });
   if (freedPool) await promoteWaitlist(tx, freedPool, at);
   return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: "withdrawn", created: false };
+}
+
+/** Cases that are over: nothing more will happen to them, so their data can be let go once kept long enough. */
+export const FINISHED_STATUSES = ["approved", "rejected", "withdrawn"] as const;
+
+async function purgeCase(tx: Tx, command: PurgeCommand, at: Date): Promise<TransitionResult> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, command.caseId)).for("update");
+  if (!row) throw caseNotFound();
+  if (row.purgedAt || !(FINISHED_STATUSES as readonly string[]).includes(row.status)) {
+    throw new CaseCommandError("notPurgeable", "只有已办结且未清除的申请可以清除资料", "Only a finished case whose data is still kept can be purged", 409);
+  }
+  const snapshot = row.snapshot as { context?: Record<string, unknown> };
+  const emptied = snapshot.context ? { ...snapshot, context: { ...snapshot.context, data: {} } } : snapshot;
+  // updatedAt stays: it is when the case finished, which reports still need.
+  await tx.update(cases).set({ data: {}, snapshot: emptied, purgedAt: at, version: row.version + 1 }).where(eq(cases.id, row.id));
+  const removed = await tx.delete(files).where(eq(files.caseId, row.id)).returning({ id: files.id });
+  await appendAudit(tx, { tenantId: row.tenantId, stream: `case:${row.id}`, caseId: row.id, actorId: null, action: "purge", nodeId: null, comment: null, detail: { retentionYears: command.retentionYears, files: removed.length }, at: at.toISOString() });
+  return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: row.status, created: false };
 }
 
 /** The applicant leaves a waitlist: the entry is cancelled and the quota slot it held given back. */

@@ -170,6 +170,8 @@ export async function getCaseView(db: Db, user: SessionUser, caseId: string) {
     applicantName: applicant?.name ?? "",
     applicantMemberNo: applicant?.memberNo ?? null,
     isApplicant: row.applicantId === user.id,
+    /** Set once the retention period ran out and the data and files were removed. */
+    purgedAt: row.purgedAt?.toISOString() ?? null,
     // Only the applicant edits the form again (补正), with their own chain's people to pick.
     approverOptions: row.applicantId === user.id ? await approverOptionsOf(db, { id: row.applicantId, orgId: row.applicantOrgId }, pv.formSchema as FormSchema) : {},
     canWithdraw: row.applicantId === user.id && row.status === "running" && !audit.some((a) => a.actorId && a.actorId !== row.applicantId),

@@ -1,6 +1,7 @@
 import { statusLabelKey } from "~/components/CaseStatusTag";
 import { actionLabelKey, formatTime } from "~/components/CaseTimeline";
 import { FormView } from "~/components/forms/FormView";
+import { PurgedNotice } from "~/components/forms/PurgedNotice";
 import { UploadProvider, type UploadedFile } from "~/components/forms/UploadContext";
 import { useLocale, useT } from "~/i18n/useT";
 import type { FormSchema } from "../../../forms/schema";
@@ -17,6 +18,7 @@ export type SheetData = {
   applicantOrgName: string;
   formSchema: FormSchema;
   data: Record<string, unknown>;
+  purgedAt: string | null;
   files: UploadedFile[];
   decisions: { at: string; action: string; nodeName: string; actorName: string | null; comment: string | null; signature: string | null; targetNames: string[] }[];
 };
@@ -67,9 +69,13 @@ export function ApprovalSheetView({ sheet }: { sheet: SheetData }) {
       <section className="nj-sheet-section">
         <h2>{t("formData")}</h2>
         <div className="nj-sheet-form">
-          <UploadProvider files={sheet.files}>
-            <FormView schema={sheet.formSchema} data={sheet.data} locale={locale} />
-          </UploadProvider>
+          {sheet.purgedAt ? (
+            <PurgedNotice purgedAt={sheet.purgedAt} />
+          ) : (
+            <UploadProvider files={sheet.files}>
+              <FormView schema={sheet.formSchema} data={sheet.data} locale={locale} />
+            </UploadProvider>
+          )}
         </div>
       </section>
       <section className="nj-sheet-section">
