@@ -7,7 +7,7 @@ import { lookupHash } from "../db/sealedValue";
 import { verifyAuditChain } from "../db/audit";
 import { decideTask, getCaseView, submitApplication, listMyTasks } from "../workflows/services/cases";
 import { caseViewFor } from "../workflows/services/caseViewFor";
-import { revealValue } from "../workflows/services/revealValue";
+import { revealValue, REVEALS_PER_HOUR } from "../workflows/services/revealValue";
 import { getApplyPage, saveDraft } from "../workflows/services/applicationDrafts";
 import { matchesSearch } from "../workflows/services/inboxQueries";
 import { taskCaseView } from "../workflows/services/taskCaseView";
@@ -88,6 +88,17 @@ describe("masked views and 查看", () => {
     await expect(revealValue(ctx.demo.db, stranger, caseId, "idNumber")).rejects.toMatchObject({ code: "caseNotFound" });
     const audits = await ctx.demo.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, "reveal")));
     expect(audits).toHaveLength(0);
+  });
+
+  it("stops one person revealing more than REVEALS_PER_HOUR values within an hour (429, nothing shown, not audited past the limit)", async () => {
+    const { caseId } = await applyAsSunLi("sensitive-view-limit");
+    const street = await ctx.demo.userByMobile("13800000011");
+    for (let i = 0; i < REVEALS_PER_HOUR; i++) await revealValue(ctx.demo.db, street, caseId, i % 2 ? "mobile" : "idNumber");
+    await expect(revealValue(ctx.demo.db, street, caseId, "idNumber")).rejects.toMatchObject({ code: "tooManyReveals", status: 429, messageZh: expect.stringContaining("一小时内查看完整信息已达 60 次") });
+    const audits = await ctx.demo.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, "reveal"), eq(auditLog.actorId, street.id)));
+    expect(audits).toHaveLength(REVEALS_PER_HOUR);
+    // Someone else is not held back by it.
+    expect(await revealValue(ctx.demo.db, await ctx.demo.userByMobile("13800000002"), caseId, "mobile")).toEqual({ value: MOBILE });
   });
 
   it("inbox search finds a whole 身份证号 or 手机号 through the hash, not a fragment of one", async () => {

@@ -4,7 +4,7 @@ export class CaseCommandError extends Error {
     readonly code: "alreadyHandled" | "notYourTask" | "caseNotFound" | "notApplicant" | "conflict" | "rejectedByFlow" | "invalidData"
       | "fileNotFound" | "fileTooLarge" | "tooManyUploads" | "draftTooLarge"
       | "limitReached" | "full" | "notOpen" | "claimed"
-      | "forbidden" | "notRevealable" | "notCancellable" | "notWaiting" | "notPurgeable",
+      | "forbidden" | "notRevealable" | "notCancellable" | "notWaiting" | "notPurgeable" | "tooManyReveals",
     readonly messageZh: string,
     readonly messageEn: string,
     readonly status: number,

@@ -14,6 +14,9 @@ const notRevealable = () => new CaseCommandError("notRevealable", "没有可查�
  * the audit entry (who, case, field) before the value is returned. From a task page (`taskId`),
  * a field the node hides stays hidden.
  */
+/** Enough for a day's casework; a person paging through numbers by the hundred is refused (and audited up to there). */
+export const REVEALS_PER_HOUR = 60;
+
 export async function revealValue(db: Db, user: SessionUser, caseId: string, field: string, taskId?: string): Promise<{ value: string }> {
   const ref = parseRefKey(field);
   if (!ref) throw notRevealable();
@@ -33,6 +36,6 @@ export async function revealValue(db: Db, user: SessionUser, caseId: string, fie
     action: "reveal",
     caseId,
     detail: { caseNo: view.caseNo, field, label: found.label, ...(taskId ? { taskId } : {}) },
-  });
+  }, { perHour: REVEALS_PER_HOUR });
   return { value: found.value };
 }
