@@ -101,6 +101,21 @@ describe("设置 tab", () => {
     expect((await getProgramDetails(demo.db, admin, programId)).details).toEqual(details);
   });
 
+  it("hands the program to another union the admin runs (主办单位), never one outside their district", async () => {
+    const { details, ownerOptions } = await getProgramDetails(demo.db, admin, programId);
+    expect(details.ownerOrgId).toBe("huli");
+    expect(ownerOptions[0]).toEqual({ id: "huli", name: "湖里区总工会", level: "district" });
+    expect(ownerOptions.map((o) => o.id)).toContain("heshan");
+    expect(ownerOptions.map((o) => o.id)).not.toContain("xm"); // the city above, and
+    expect(ownerOptions.map((o) => o.id)).not.toContain("siming"); // another district
+    const outside = await refusal(updateProgramDetails(demo.db, admin, programId, { ...details, ownerOrgId: "siming" }));
+    expect(outside.fieldErrors).toEqual({ ownerOrgId: "只能选择您管理范围内、本区的工会 / choose a union of this district that you administer" });
+    expect((await updateProgramDetails(demo.db, admin, programId, { ...details, ownerOrgId: "heshan" })).ownerOrgId).toBe("heshan");
+    const [row] = await demo.db.select().from(programs).where(eq(programs.id, programId));
+    expect(row.ownerOrgId).toBe("heshan");
+    await updateProgramDetails(demo.db, admin, programId, { ...details, ownerOrgId: "huli" });
+  });
+
   it("is the owner district's admin's alone", async () => {
     expect((await refusal(getProgramDetails(demo.db, worker, programId))).code).toBe("caseNotFound");
     const siming = await demo.userByMobile("13800000041");

@@ -60,7 +60,7 @@ const toLocalInput = (iso?: string) =>
 const fromLocalInput = (value: string) => (value ? `${value}:00+08:00` : undefined);
 
 export default function ProgramSettingsTab() {
-  const { details, formFields } = useLoaderData<typeof loader>();
+  const { details, formFields, ownerOptions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { saved?: boolean; error?: { message: string; messageEn: string; fieldErrors?: Record<string, string> } } | undefined;
   const t = useT();
   const locale = useLocale();
@@ -98,6 +98,19 @@ export default function ProgramSettingsTab() {
             value={d.category}
             onChange={(category: string) => setD({ ...d, category })}
             options={[...CATEGORIES.map((c) => ({ value: c.value, label: t(c.key) })), ...(CATEGORIES.some((c) => c.value === d.category) ? [] : [{ value: d.category, label: d.category }])]}
+          />
+        </Row>
+        <Row label={t("studioOwner")} id="ownerOrgId" error={errors.ownerOrgId} help={t("ownerOrgHelp")}>
+          <Select
+            id="ownerOrgId"
+            size="large"
+            style={{ width: "100%" }}
+            showSearch
+            optionFilterProp="label"
+            value={d.ownerOrgId}
+            onChange={(ownerOrgId: string) => setD({ ...d, ownerOrgId })}
+            status={errors.ownerOrgId ? "error" : undefined}
+            options={ownerOptions.map((o) => ({ value: o.id, label: o.name }))}
           />
         </Row>
         <Row label={t("caseNoPattern")} id="caseNoPattern" error={errors.caseNoPattern} help={t("caseNoPatternHelp")}>

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { appendAudit } from "../../db/audit";
-import { getOrg } from "../../db/orgs";
+import { getOrg, orgsInSubtree } from "../../db/orgs";
 import { programs, programVersions } from "../../db/schema";
 import type { FormSchema } from "../../forms/schema";
 import type { LocalizedText } from "../../forms/messages";
@@ -18,8 +18,12 @@ const detailsSchema = z.strictObject({
   description: z.string().trim().max(1000, "最多1000个字 / at most 1000 characters").default(""),
   category: z.string().trim().regex(/^[a-z][a-z0-9-]{1,29}$/, "类别代码须为小写字母 / a lower-case code"),
   caseNoPattern: caseNoPatternSchema,
+  ownerOrgId: z.string().min(1, "请选择主办单位 / choose the organising union").max(64),
   settings: z.unknown(),
 });
+
+/** A union that may run the program (主办单位): one the admin administers, in the program's district. */
+export type OwnerOption = { id: string; name: string; level: string };
 
 export type ProgramDetails = Omit<z.infer<typeof detailsSchema>, "settings"> & { settings: ProgramSettings };
 
@@ -40,6 +44,15 @@ async function manageable(db: Db, admin: SessionUser, programId: string) {
   const owner = program && (await getOrg(db, program.ownerOrgId));
   if (!program || !owner || !hasRoleOver(admin, "admin", owner.path)) throw caseNotFound();
   return program;
+}
+
+/** The unions the admin may hand the program to: those under their admin roles, in the program's tenant, district first. */
+async function ownerOptionsOf(db: Db, admin: SessionUser, tenantId: string): Promise<OwnerOption[]> {
+  const found = new Map<string, { id: string; name: string; level: string; path: string }>();
+  for (const grant of admin.grants.filter((g) => g.role === "admin")) {
+    for (const org of await orgsInSubtree(db, grant.orgPath)) if (org.tenantId === tenantId) found.set(org.id, org);
+  }
+  return [...found.values()].sort((a, b) => a.path.split("/").length - b.path.split("/").length || a.path.localeCompare(b.path)).map(({ id, name, level }) => ({ id, name, level }));
 }
 
 async function latestFormFields(db: Db, programId: string): Promise<FormSchema["fields"]> {
@@ -88,15 +101,16 @@ export async function updateProgramSettings(db: Db, admin: SessionUser, programI
 }
 
 /** The studio's 设置 tab: what the program is called, how its cases are numbered, who may apply when. */
-export async function getProgramDetails(db: Db, admin: SessionUser, programId: string): Promise<{ details: ProgramDetails; formFields: SettingsFormField[] }> {
+export async function getProgramDetails(db: Db, admin: SessionUser, programId: string): Promise<{ details: ProgramDetails; formFields: SettingsFormField[]; ownerOptions: OwnerOption[] }> {
   const p = await manageable(db, admin, programId);
   const formFields = (await latestFormFields(db, programId)).map((f) => {
     const options = (f as { options?: unknown }).options;
     return { key: f.key, type: f.type, label: f.label, options: Array.isArray(options) ? (options as SettingsFormField["options"]) : [] };
   });
   return {
-    details: { name: p.name, nameEn: p.nameEn, description: p.description, category: p.category, caseNoPattern: p.caseNoPattern, settings: readProgramSettings(p.settings) },
+    details: { name: p.name, nameEn: p.nameEn, description: p.description, category: p.category, caseNoPattern: p.caseNoPattern, ownerOrgId: p.ownerOrgId, settings: readProgramSettings(p.settings) },
     formFields,
+    ownerOptions: await ownerOptionsOf(db, admin, p.tenantId),
   };
 }
 
@@ -109,8 +123,11 @@ export async function updateProgramDetails(db: Db, admin: SessionUser, programId
     ...(details.success ? {} : issuesOf(details.error)),
     ...(settings.success ? { ...(await checkFieldsExist(db, programId, settings.data)), ...checkEligibility(settings.data) } : issuesOf(settings.error, "settings.")),
   };
+  if (details.success && !(await ownerOptionsOf(db, admin, program.tenantId)).some((o) => o.id === details.data.ownerOrgId)) {
+    errors.ownerOrgId = "只能选择您管理范围内、本区的工会 / choose a union of this district that you administer";
+  }
   if (!details.success || !settings.success || Object.keys(errors).length) throw invalid(errors);
-  const { name, nameEn, description, category, caseNoPattern } = details.data;
-  await save(db, admin, program, { name, nameEn, description, category, caseNoPattern, settings: settings.data }, "program.details");
-  return { name, nameEn, description, category, caseNoPattern, settings: settings.data };
+  const { name, nameEn, description, category, caseNoPattern, ownerOrgId } = details.data;
+  await save(db, admin, program, { name, nameEn, description, category, caseNoPattern, ownerOrgId, settings: settings.data }, "program.details");
+  return { name, nameEn, description, category, caseNoPattern, ownerOrgId, settings: settings.data };
 }
