@@ -20,6 +20,7 @@ import { getProgramTemplate } from "../workflows/programTemplates";
 import { PluginRefusal } from "../workflows/pluginRefusal";
 import { drainJobs } from "../workflows/runtime/jobWorker";
 import { decideTask, getCaseView, listMyTasks, submitApplication, withdrawCase } from "../workflows/services/cases";
+import { mayCancelEnrolment } from "../workflows/services/enrolment";
 import { loadSessionUser, type SessionUser } from "../workflows/services/identity";
 import { installProgramTemplate } from "../workflows/services/installProgram";
 import { listPluginPagesFor, loadPluginPage, runPluginPageAction } from "../workflows/services/pluginPages";
@@ -168,9 +169,16 @@ describe("共享职工之家 booking", () => {
     // Someone else's booking is not theirs to cancel.
     expect(await refused(runPluginPageAction(handle.db, member, "quanzhou", "venues", "cancel", { bookingId: mine.caseId }))).toMatchObject({ code: "bookingNotFound", status: 404 });
 
+    // The portal's case page offers 取消 too, but not once the deadline has passed.
+    expect(await mayCancelEnrolment(handle.db, worker, mine.caseId)).toBe(true);
+    expect(await mayCancelEnrolment(handle.db, worker, mine.caseId, new Date(startsAt.getTime() - 60 * 60_000))).toBe(false);
     const done = await runPluginPageAction(handle.db, worker, "quanzhou", "venues", "cancel", { bookingId: mine.caseId });
     expect(done?.message?.zh).toContain("已取消");
     expect((await handle.db.select().from(qzBookings).where(eq(qzBookings.id, mine.caseId)))[0]).toMatchObject({ status: "cancelled", cancelledAt: expect.any(Date) });
+    // The booking's case ends with it: 已撤回, with 取消 on its timeline.
+    const cancelled = await getCaseView(handle.db, worker, mine.caseId);
+    expect(cancelled.status).toBe("withdrawn");
+    expect(cancelled.timeline.map((e) => e.action)).toContain("cancel");
     const next = await book(member, booking("kaiyuan-reading", date, "pm"));
     await drainJobs(handle.db);
     expect((await getCaseView(handle.db, member, next.caseId)).status).toBe("approved");

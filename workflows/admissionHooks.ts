@@ -23,7 +23,13 @@ export type AdmissionHook = {
   /** The program template key (programs.code) the hook guards. */
   programKey: string;
   hold: (ctx: AdmissionContext) => Promise<void>;
+  /** `status`: how the case ended — withdrawn, rejected, or cancelled (取消: a granted case given back). */
   release: (ctx: { tx: Tx; tenantId: string; caseId: string; status: string; at: Date }) => Promise<void>;
+  /**
+   * With this, an approved case of the program may be given back (取消, like a seat): it throws a
+   * PluginRefusal when the plugin's own rules forbid it now (a booking's cancellation deadline).
+   */
+  cancel?: (ctx: { tx: Tx; tenantId: string; caseId: string; at: Date }) => Promise<void>;
 };
 
 export const admissionHookRegistry = sharedRegistry<AdmissionHook>({ id: "admissionHook", zh: "准入钩子", en: "admission hook" });

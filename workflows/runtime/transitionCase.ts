@@ -208,13 +208,15 @@ async function cancelGrantedPlace(tx: Tx, command: CancelCommand, at: Date): Pro
   if (!row) throw caseNotFound();
   if (row.applicantId !== command.actorId) throw notApplicant();
   const [seat] = await tx.select({ id: seats.id }).from(seats).where(eq(seats.caseId, row.id));
-  if (row.status !== "approved" || !seat) {
+  const { program } = await loadVersion(tx, row.programVersionId);
+  const hook = admissionHookFor(program);
+  if (row.status !== "approved" || (!seat && !hook?.cancel)) {
     throw new CaseCommandError("notCancellable", "只有已确认名额的报名可以取消", "Only an enrolment with a confirmed place can be cancelled", 409);
   }
+  await hook?.cancel?.({ tx, tenantId: row.tenantId, caseId: row.id, at });
   await tx.update(cases).set({ status: "withdrawn", version: row.version + 1, updatedAt: at }).where(eq(cases.id, row.id));
-  const { program } = await loadVersion(tx, row.programVersionId);
   const freedPool = await releaseCase(tx, row.id);
-  await admissionHookFor(program)?.release({ tx, tenantId: row.tenantId, caseId: row.id, status: "withdrawn", at });
+  await hook?.release({ tx, tenantId: row.tenantId, caseId: row.id, status: "cancelled", at });
   await appendAudit(tx, { tenantId: row.tenantId, stream: `case:${row.id}`, caseId: row.id, actorId: command.actorId, action: "cancel", nodeId: null, comment: command.reason || null, detail: { status: "withdrawn" }, at: at.toISOString() });
   if (freedPool) await promoteWaitlist(tx, freedPool, at);
   return { caseId: row.id, caseNo: row.caseNo, version: row.version + 1, status: "withdrawn", created: false };

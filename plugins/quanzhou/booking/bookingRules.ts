@@ -64,6 +64,13 @@ export const roomUnavailable = () =>
 export const slotUnknown = () => refuse("slotUnknown", BOOKING_FIELDS.slot, "该场馆没有这个时段", "This venue has no such slot");
 
 /** Until when a booking may be cancelled. */
+export const bookingNotCancellable = () => new PluginRefusal("notCancellable", "该预约已取消或已使用", "This booking was already cancelled or used", 409);
+
+export function tooLateToCancel(venue: VenueRules): PluginRefusal {
+  const hours = venue.cancelBeforeMinutes / 60;
+  return new PluginRefusal("tooLateToCancel", `开始前 ${hours} 小时内不能取消预约`, `A booking can no longer be cancelled within ${hours} hour(s) of its start`, 409);
+}
+
 export function cancelDeadline(venue: VenueRules, startsAt: Date): Date {
   return new Date(startsAt.getTime() - venue.cancelBeforeMinutes * 60_000);
 }

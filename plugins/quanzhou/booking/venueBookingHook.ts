@@ -1,9 +1,9 @@
 import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { AdmissionHook } from "../../../workflows/admissionHooks";
 import { lockMember } from "../points/memberAccount";
-import { qzBookings } from "../schema";
+import { qzBookings, qzVenues } from "../schema";
 import { findBookingPlace } from "./bookingPlace";
-import { bookingRequestOf, checkBookable, roomUnavailable, slotTaken, slotUnknown, tooManyOpen } from "./bookingRules";
+import { bookingNotCancellable, bookingRequestOf, cancelDeadline, checkBookable, roomUnavailable, slotTaken, slotUnknown, tooLateToCancel, tooManyOpen } from "./bookingRules";
 
 /** The booking program's template key. */
 export const VENUE_BOOKING_KEY = "quanzhou-venue-booking";
@@ -38,11 +38,21 @@ export const venueBookingHook: AdmissionHook = {
       .returning({ id: qzBookings.id });
     if (taken.length === 0) throw slotTaken();
   },
-  async release({ tx, caseId, at }) {
-    // A withdrawn or rejected booking case frees its slot.
+  async release({ tx, caseId, status, at }) {
+    // A withdrawn or rejected booking case frees its slot; a confirmed one given back is 已取消.
     await tx
       .update(qzBookings)
-      .set({ status: "released", cancelledAt: at })
+      .set({ status: status === "cancelled" ? "cancelled" : "released", cancelledAt: at })
       .where(and(eq(qzBookings.id, caseId), isNull(qzBookings.cancelledAt)));
+  },
+  async cancel({ tx, caseId, at }) {
+    const [row] = await tx
+      .select({ status: qzBookings.status, startsAt: qzBookings.startsAt, venue: qzVenues })
+      .from(qzBookings)
+      .innerJoin(qzVenues, eq(qzVenues.id, qzBookings.venueId))
+      .where(eq(qzBookings.id, caseId))
+      .for("update", { of: qzBookings });
+    if (!row || row.status !== "confirmed") throw bookingNotCancellable();
+    if (at > cancelDeadline(row.venue, row.startsAt)) throw tooLateToCancel(row.venue);
   },
 };

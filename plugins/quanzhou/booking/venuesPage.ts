@@ -6,7 +6,8 @@ import { addDays, beijingClock, beijingInstant, beijingToday, isoWeekday } from 
 import { changePoints } from "../points/changePoints";
 import type { QzDb } from "../qzDb";
 import { qzBookings, qzRooms, qzSlots, qzVenues } from "../schema";
-import { cancelDeadline, checkInWindow } from "./bookingRules";
+import { bookingNotCancellable, cancelDeadline, checkInWindow } from "./bookingRules";
+import { cancelEnrolment } from "../../../workflows/services/enrolment";
 import { VENUE_BOOKING_KEY } from "./venueBookingHook";
 import type { MyBooking, SlotState, VenuesPageData } from "./venuesPageData";
 
@@ -120,20 +121,20 @@ async function lockOwnBooking(tx: QzDb, ctx: PluginPageContext) {
   return row;
 }
 
-/** 取消预约: a confirmed booking, until the venue's deadline; the slot is free again at once. */
+/**
+ * 取消预约: the core's 取消 of the approved booking case (withdrawn, with its audit row); the hook
+ * checks the venue's deadline under the booking's lock and frees the slot in that transaction.
+ */
 async function cancel(ctx: PluginPageContext) {
-  await ctx.db.transaction(async (tx) => {
-    const { booking, venue } = await lockOwnBooking(tx, ctx);
-    if (booking.status === "pending") {
-      throw new PluginRefusal("stillPending", "该预约正在审批中，请在申请详情中撤回", "This booking is still awaiting approval; withdraw it on its application page", 409);
-    }
-    if (booking.status !== "confirmed") throw new PluginRefusal("notCancellable", "该预约已取消或已使用", "This booking was already cancelled or used", 409);
-    if (ctx.now > cancelDeadline(venue, booking.startsAt)) {
-      const hours = venue.cancelBeforeMinutes / 60;
-      throw new PluginRefusal("tooLateToCancel", `开始前 ${hours} 小时内不能取消预约`, `A booking can no longer be cancelled within ${hours} hour(s) of its start`, 409);
-    }
-    await tx.update(qzBookings).set({ status: "cancelled", cancelledAt: ctx.now }).where(eq(qzBookings.id, booking.id));
-  });
+  const id = text(ctx.input.bookingId);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw bookingNotFound();
+  const [booking] = await ctx.db.select({ status: qzBookings.status }).from(qzBookings).where(and(eq(qzBookings.id, id), eq(qzBookings.userId, ctx.user.id)));
+  if (!booking) throw bookingNotFound();
+  if (booking.status === "pending") {
+    throw new PluginRefusal("stillPending", "该预约正在审批中，请在申请详情中撤回", "This booking is still awaiting approval; withdraw it on its application page", 409);
+  }
+  if (booking.status !== "confirmed") throw bookingNotCancellable();
+  await cancelEnrolment(ctx.db, ctx.user, id, "", ctx.now);
   return { message: { zh: "已取消预约，该时段已释放", en: "Booking cancelled; the slot is free again" } };
 }
 
