@@ -190,4 +190,21 @@ describe("exports", () => {
     expect((await approver.get("/admin")).status).toBe(403);
     expect((await approver.post("/admin/export", { programId: ctx.programId, format: "csv" })).status).toBe(403);
   });
+
+  it("over HTTP: 节假日与调休 is linked from the dashboard, saves a year, and shows a bad day's reason beside it", async () => {
+    const client = new AppClient(ctx.app);
+    await client.signIn("13800000000", DEMO_PASSWORD);
+    expect(await (await client.get("/admin")).text()).toContain('href="/admin/calendar"');
+    expect(await (await client.get("/admin/calendar?year=2028")).text()).toContain("2028年节假日与调休");
+    const saved = await client.post("/admin/calendar?year=2028", { calendar: JSON.stringify({ year: 2028, holidays: [{ date: "2028-10-02", name: "国庆节" }], workdays: [] }) });
+    expect(saved.status).toBe(200);
+    expect(await (await client.get("/admin/calendar?year=2028")).text()).toContain("2028-10-02");
+    const bad = await client.post("/admin/calendar?year=2028", { calendar: JSON.stringify({ year: 2028, holidays: [], workdays: [{ date: "2028-10-09", name: "" }] }) });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("调休上班日应为周六或周日");
+    expect((await client.post("/admin/calendar", { calendar: "{" })).status).toBe(400);
+    const approver = new AppClient(ctx.app);
+    await approver.signIn("13800000002", DEMO_PASSWORD);
+    expect((await approver.get("/admin/calendar")).status).toBe(403);
+  });
 });

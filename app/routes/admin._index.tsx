@@ -76,9 +76,12 @@ export default function AdminDashboardPage() {
   );
   return (
     <Flex vertical gap={16} className="nj-dashboard">
-      <Typography.Title level={3} className="nj-page-title">
-        {t("dashTitle")}
-      </Typography.Title>
+      <div className="nj-page-links" style={{ alignItems: "baseline" }}>
+        <Typography.Title level={3} className="nj-page-title" style={{ margin: 0 }}>
+          {t("dashTitle")}
+        </Typography.Title>
+        <Link to="/admin/calendar">{t("calendarLink")}</Link>
+      </div>
       <div className="nj-dash-filters">
         <Select aria-label={t("allPrograms")} size="large" value={data.filters.programId ?? ""} onChange={(v: string) => go("programId", v)} options={[{ value: "", label: t("allPrograms") }, ...data.programs.map((p) => ({ value: p.id, label: programName(p) }))]} />
         <Select aria-label={t("dashAllStatuses")} size="large" value={data.filters.status ?? ""} onChange={(v: string) => go("status", v)} options={[{ value: "", label: t("dashAllStatuses") }, ...data.statuses.map((s) => ({ value: s, label: t(statusLabelKey(s)) }))]} />
