@@ -53,7 +53,7 @@ describe("节假日与调休 (the district's work calendar)", () => {
       "holidays.0.date": "请填写有效日期 / enter a valid date",
       "holidays.1.date": "日期须在2027年内 / the date must be in 2027",
       "workdays.0.date": "2027-05-01 重复录入 / 2027-05-01 is listed twice",
-      "workdays.1.date": "调休上班日应为周六或周日 / a 调休 working day falls on a weekend",
+      "workdays.1.date": "调休上班日应为周六或周日 / a 调休 working day must be a Saturday or Sunday",
     });
     expect((await refusal(saveWorkCalendar(demo.db, admin, { year: "2027", holidays: "x" }))).status).toBe(422);
     expect(await getWorkCalendar(demo.db, admin, 2027)).toEqual(before);

@@ -58,7 +58,7 @@ export async function saveWorkCalendar(db: Db, admin: SessionUser, input: unknow
       if (!date) errors[at] = "请填写有效日期 / enter a valid date";
       else if (date.year !== year) errors[at] = `日期须在${year}年内 / the date must be in ${year}`;
       else if (seen.has(e.date)) errors[at] = `${e.date} 重复录入 / ${e.date} is listed twice`;
-      else if (kind === "workdays" && weekday(e.date) !== 0 && weekday(e.date) !== 6) errors[at] = "调休上班日应为周六或周日 / a 调休 working day falls on a weekend";
+      else if (kind === "workdays" && weekday(e.date) !== 0 && weekday(e.date) !== 6) errors[at] = "调休上班日应为周六或周日 / a 调休 working day must be a Saturday or Sunday";
       seen.set(e.date, kind);
     });
   check(holidays, "holidays");
