@@ -205,3 +205,33 @@ describe("暑托班报名", () => {
     expect((again as CaseCommandError).code).toBe("limitReached");
   });
 });
+
+describe("事项请示", () => {
+  it("goes to the approver the worker chose, who must write an opinion even to approve", async () => {
+    const id = await programId("request");
+    const request = (approver: SessionUser, extra: Record<string, unknown> = {}) => ({
+      subject: "申请开展职工趣味运动会",
+      category: "activity",
+      amount: 3200,
+      content: "拟于12月中旬组织快递员趣味运动会，约60人参加，请求工会给予经费支持。",
+      approver: [{ id: approver.id }],
+      ...extra,
+    });
+    // An activity names its amount; the approver must be on the worker's own chain.
+    const noAmount = (await submitApplication(demo.db, people.worker, id, request(people.street, { amount: null }), key(), "zh").catch((e: unknown) => e)) as CaseCommandError;
+    expect(noAmount.fieldErrors).toEqual({ amount: "请填写涉及金额" });
+    const siming = await demo.userByMobile("13800000041");
+    const stranger = (await submitApplication(demo.db, people.worker, id, request(siming), key(), "zh").catch((e: unknown) => e)) as CaseCommandError;
+    expect(Object.keys(stranger.fieldErrors ?? {})).toEqual(["approver"]);
+
+    const { caseId } = await submitApplication(demo.db, people.worker, id, request(people.street), key(), "zh");
+    expect(await openNodes(caseId)).toEqual(["ChosenReview"]);
+    expect((await listMyTasks(demo.db, people.unit)).some((t) => t.caseId === caseId)).toBe(false);
+    const bare = (await decide(caseId, "street", "approve", "").catch((e: unknown) => e)) as CaseCommandError;
+    expect(bare.messageZh).toBe("此环节同意时也须填写审批意见");
+    await decide(caseId, "street", "approve", "同意，经费从街道工会活动经费列支");
+    const view = await getCaseView(demo.db, people.worker, caseId);
+    expect(view.status).toBe("approved");
+    expect(view.data.approver).toEqual([{ id: people.street.id, name: "林芳" }]);
+  });
+});

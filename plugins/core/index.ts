@@ -13,7 +13,7 @@ export const corePlugin: NiangjiaPlugin = {
     name: { zh: "基础项目", en: "Core programs" },
     version: "0.1.0",
     host: "^0.1.0",
-    description: { zh: "入会申请等基础项目", en: "Membership joining and other built-in programs" },
+    description: { zh: "入会申请、金秋助学、暑托班、困难帮扶、事项请示等基础项目", en: "Membership, tuition aid, summer childcare, hardship aid, requests and other built-in programs" },
   },
   load(registries) {
     registries.programTemplate({
@@ -62,6 +62,16 @@ export const corePlugin: NiangjiaPlugin = {
       formSchema: JSON.parse(read("programs/hardship/form.json")) as unknown,
       bpmnXml: read("programs/hardship/flow.bpmn"),
       settings: { limit: { per: "year", count: 2 } },
+    });
+    registries.programTemplate({
+      key: "request",
+      name: "事项请示",
+      nameEn: "Request to the union",
+      description: "职工向所在工会或上级工会请示活动经费、场地使用、权益反映等事项，由申请人自选审批人批复，5个工作日内办理。",
+      category: "general",
+      caseNoPattern: "QS-{yyyy}-{seq:4}",
+      formSchema: JSON.parse(read("programs/request/form.json")) as unknown,
+      bpmnXml: read("programs/request/flow.bpmn"),
     });
   },
 };
