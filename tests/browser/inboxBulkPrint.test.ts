@@ -8,6 +8,7 @@ import { programs, tasks } from "../../db/schema";
 import { decideTask, submitApplication } from "../../workflows/services/cases";
 import { installProgramTemplate } from "../../workflows/services/installProgram";
 import { singleApprovalBpmn } from "../support/flowPrograms";
+import { hardshipApplication } from "../support/demoDb";
 import { DESKTOP, launchChromium, PHONE, SCREENSHOT_DIR, shoot, signIn, signWithFinger } from "../support/browser";
 import { startPreparedServer, type Preparation } from "../support/preparedServer";
 
@@ -48,21 +49,7 @@ async function prepare({ db, person }: Preparation) {
   // 困难职工帮扶 up to 基层 and 街道; the 区总会签 is signed in the browser.
   const [hardship] = await db.select().from(programs).where(and(eq(programs.code, "hardship"), eq(programs.ownerOrgId, "huli")));
   const worker = await person("13900000001");
-  const application = {
-    name: "赵小明",
-    idNumber: "350206198503030013",
-    mobile: "13900000001",
-    employer: "厦门速达配送有限公司",
-    category: "disaster",
-    situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
-    householdSize: 3,
-    householdIncome: 3000,
-    amount: 1500,
-    bankCard: "6222021234567890128",
-    bankName: "中国工商银行厦门湖里支行",
-    consent: { accepted: true, version: "2026-1" },
-  };
-  const started = await submitApplication(db, worker, hardship.id, application, "bulk-demo-hardship", "zh");
+  const started = await submitApplication(db, worker, hardship.id, hardshipApplication(), "bulk-demo-hardship", "zh");
   hardshipCaseId = started.caseId;
   for (const [mobile, comment] of [["13800000001", "经走访核实，情况属实"], ["13800000011", "同意，报区总会签"]] as const) {
     const approver = await person(mobile);

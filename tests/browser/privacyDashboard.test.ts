@@ -5,7 +5,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { programs, tasks } from "../../db/schema";
 import { decideTask, submitApplication } from "../../workflows/services/cases";
-import { membershipApplication } from "../support/demoDb";
+import { hardshipApplication, membershipApplication } from "../support/demoDb";
 import { launchChromium, SCREENSHOT_DIR, signIn } from "../support/browser";
 import { startPreparedServer, type Preparation } from "../support/preparedServer";
 
@@ -48,20 +48,7 @@ async function prepare({ db, person }: Preparation) {
     db,
     await person(MOBILE),
     hardship.id,
-    {
-      name: "赵小明",
-      idNumber: ID,
-      mobile: MOBILE,
-      employer: "厦门速达配送有限公司",
-      category: "disaster",
-      situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
-      householdSize: 3,
-      householdIncome: 3000,
-      amount: 1500,
-      bankCard: CARD,
-      bankName: "中国工商银行厦门湖里支行",
-      consent: { accepted: true, version: "2026-1" },
-    },
+    hardshipApplication({ idNumber: ID, mobile: MOBILE, bankCard: CARD }),
     "privacy-hardship",
     "zh",
   );

@@ -37,3 +37,22 @@ export function membershipApplication(overrides: Record<string, unknown> = {}): 
     ...overrides,
   };
 }
+
+/** A valid 困难职工帮扶 application by 赵小明 (typhoon damage, 1,500 yuan): below 2,000, so no 市总 step. */
+export function hardshipApplication(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: "赵小明",
+    idNumber: "350206198503030013",
+    mobile: "13900000001",
+    employer: "厦门速达配送有限公司",
+    category: "disaster",
+    situation: "2026年10月台风导致出租屋进水，家电和衣物损毁，配偶同期失业，家庭生活困难。",
+    householdSize: 3,
+    householdIncome: 3000,
+    amount: 1500,
+    bankCard: "6222021234567890128",
+    bankName: "中国工商银行厦门湖里支行",
+    consent: { accepted: true, version: "2026-1" },
+    ...overrides,
+  };
+}
