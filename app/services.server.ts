@@ -34,6 +34,7 @@ import { revealValue } from "../workflows/services/revealValue";
 import { taskCaseView } from "../workflows/services/taskCaseView";
 import { adminDashboard } from "../workflows/services/adminDashboard";
 import * as workCalendar from "../workflows/services/workCalendar";
+import * as caseIncidents from "../workflows/services/caseIncidents";
 import { exportCases } from "../workflows/services/exportCases";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
@@ -94,6 +95,8 @@ export const services = {
   revealValue: async (user: SessionUser, caseId: string, field: string, taskId?: string) => revealValue(await db(), user, caseId, field, taskId),
   /** 管理看板 over the admin's org subtree, narrowed by `filters` (program, status, org, dates). */
   adminDashboard: async (user: SessionUser, filters: unknown) => adminDashboard(await db(), user, filters),
+  listCaseIncidents: async (user: SessionUser) => caseIncidents.listCaseIncidents(await db(), user),
+  retryCaseIncident: async (user: SessionUser, incidentId: string) => caseIncidents.retryCaseIncident(await db(), user, incidentId),
   getWorkCalendar: async (user: SessionUser, year: number) => workCalendar.getWorkCalendar(await db(), user, year),
   saveWorkCalendar: async (user: SessionUser, input: unknown) => workCalendar.saveWorkCalendar(await db(), user, input),
   /** 导出 CSV/Excel of one program's cases, masked unless asked otherwise with a purpose; audited. */

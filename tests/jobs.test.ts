@@ -6,6 +6,7 @@ import { auditLog, cases, counters, jobs, programs, users } from "../db/schema";
 import { claimDueJobs, drainJobs } from "../workflows/runtime/jobWorker";
 import { decideTask, listMyTasks, submitApplication } from "../workflows/services/cases";
 import { registerServiceHandler } from "../workflows/serviceHandlers";
+import { listCaseIncidents, retryCaseIncident } from "../workflows/services/caseIncidents";
 import { assignMemberNo } from "../workflows/handlers/assignMemberNo";
 
 type Demo = Awaited<ReturnType<typeof createDemoDb>>;
@@ -75,11 +76,13 @@ describe("durable jobs survive a crash and run exactly once", () => {
     expect(memberCounters.reduce((n, r) => n + r.value, 0)).toBe(4);
   });
 
-  it("a failing handler is retried with backoff and becomes an incident after its attempts", async () => {
+  it("a failing handler is retried with backoff and becomes an incident after its attempts, which the district's admin sees and retries", async () => {
     let calls = 0;
+    let upstreamDown = true;
     registerServiceHandler("test.alwaysFails", async () => {
       calls++;
-      throw new Error("上游接口超时 / upstream timeout");
+      if (upstreamDown) throw new Error("上游接口超时 / upstream timeout");
+      return { ok: true };
     });
     const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:niangjia="http://niangjia.org/schema/bpmn/1.0" id="d" targetNamespace="t">
@@ -105,5 +108,24 @@ describe("durable jobs survive a crash and run exactly once", () => {
     expect(job.lastError).toContain("upstream timeout");
     const [c] = await demo.db.select().from(cases).where(eq(cases.id, started.caseId));
     expect(c.status).toBe("running");
+
+    // The district's admin sees it on the dashboard; another district's does not.
+    const admin = await demo.userByMobile("13800000000");
+    const [incident] = await listCaseIncidents(demo.db, admin);
+    expect(incident).toMatchObject({ caseId: started.caseId, caseNo: started.caseNo, nodeId: "call", attempts: 5, message: expect.stringContaining("upstream timeout") });
+    const siming = await demo.userByMobile("13800000041");
+    expect(await listCaseIncidents(demo.db, siming)).toEqual([]);
+    await expect(retryCaseIncident(demo.db, siming, incident.id)).rejects.toMatchObject({ status: 404 });
+
+    // The cause is fixed; 重试 runs the step again from its first attempt, and the case goes on.
+    upstreamDown = false;
+    await retryCaseIncident(demo.db, admin, incident.id);
+    expect(await listCaseIncidents(demo.db, admin)).toEqual([]);
+    await drainJobs(demo.db);
+    expect(calls).toBe(6);
+    expect((await demo.db.select().from(cases).where(eq(cases.id, started.caseId)))[0].status).toBe("approved");
+    const [retried] = await demo.db.select().from(auditLog).where(and(eq(auditLog.caseId, started.caseId), eq(auditLog.action, "incident.retried")));
+    expect(retried).toMatchObject({ actorId: admin.id, stream: "incident:huli" });
+    await expect(retryCaseIncident(demo.db, admin, incident.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { Alert, Button, Card, Checkbox, Col, Flex, Input, Row, Select, Statistic, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { requirePermission } from "~/auth.server";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, (params.get(k) ?? "").slice(0, 64)]));
   try {
-    return json({ ...(await services.adminDashboard(user, filters)), statuses: caseStatuses });
+    return json({ ...(await services.adminDashboard(user, filters)), incidents: await services.listCaseIncidents(user), statuses: caseStatuses });
   } catch (err) {
     throw commandErrorResponse(err);
   }
@@ -41,6 +41,36 @@ const STATUS_COLUMNS = [
 function duration(hours: number, locale: "zh" | "en"): string {
   if (hours >= 24) return locale === "en" ? `${(hours / 24).toFixed(1)} d` : `${(hours / 24).toFixed(1)} 天`;
   return locale === "en" ? `${hours.toFixed(1)} h` : `${hours.toFixed(1)} 小时`;
+}
+
+/** 办理异常: cases stuck at a step whose job ran out of attempts; 重试 sends it round again. */
+function IncidentsCard({ incidents }: { incidents: Data["incidents"] }) {
+  const t = useT();
+  const locale = useLocale();
+  const fetcher = useFetcher<{ retried?: boolean; error?: { message: string; messageEn: string } }>();
+  const error = fetcher.state === "idle" ? fetcher.data?.error : undefined;
+  return (
+    <Card title={`${t("dashIncidents")} (${incidents.length})`} size="small" className="nj-incidents">
+      <Typography.Paragraph type="secondary" className="nj-dash-note">{t("dashIncidentsNote")}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon role="alert" message={locale === "en" ? error.messageEn : error.message} style={{ marginBottom: 8 }} />}
+      {incidents.map((i) => (
+        <div key={i.id} className="nj-incident">
+          <div>
+            <Link to={`/portal/cases/${i.caseId}`}>{i.caseNo}</Link> · {i.programName}
+            <div className="nj-incident-error">{i.message}</div>
+            <Typography.Text type="secondary">{t("dashIncidentSeen", { attempts: i.attempts, time: formatTime(i.lastSeenAt, locale) })}</Typography.Text>
+          </div>
+          <fetcher.Form method="post" action="/admin/incidents">
+            <CsrfInput />
+            <input type="hidden" name="incidentId" value={i.id} />
+            <Button htmlType="submit" loading={fetcher.state !== "idle" && fetcher.formData?.get("incidentId") === i.id}>
+              {t("dashRetry")}
+            </Button>
+          </fetcher.Form>
+        </div>
+      ))}
+    </Card>
+  );
 }
 
 export default function AdminDashboardPage() {
@@ -101,6 +131,8 @@ export default function AdminDashboardPage() {
         {stat("statusApproved", data.byStatus.approved ?? 0, "#389e0d")}
         {stat("dashOverdue", data.overdue.count, data.overdue.count ? "#c8102e" : undefined)}
       </Row>
+
+      {data.incidents.length > 0 && <IncidentsCard incidents={data.incidents} />}
 
       <ExportCard data={data} failure={exportFailure(params.get("exportError"))} />
 

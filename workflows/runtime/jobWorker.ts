@@ -1,4 +1,5 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { recordIncident, resolveIncidents } from "../../db/incidents";
 import type { Db } from "../../db/client";
 import { jobs, cases, programs } from "../../db/schema";
 import { rowsOf } from "../../db/rows";
@@ -66,6 +67,28 @@ async function retryOrFail(db: Db, job: JobRow, message: string, final: boolean)
         : { status: "pending", lastError: message, lockedUntil: null, runAt: new Date(Date.now() + backoffSeconds * 1000) },
     )
     .where(eq(jobs.id, job.id));
+  // Out of attempts: an incident the district's admins see on their dashboard and may retry.
+  if (final && job.case_id) {
+    await recordIncident(db, {
+      tenantId: job.tenant_id,
+      source: "job",
+      subject: job.id,
+      code: job.kind,
+      message: message.slice(0, 2000),
+      detail: { caseId: job.case_id, jobKey: job.key, nodeId: nodeIdOf(job), handler: job.payload.handler ?? null, attempts: job.attempts },
+    });
+  }
+}
+
+/** 重试: a failed job runs again from its first attempt (the worker picks it up at once); its incident closes. */
+export async function retryFailedJob(db: Db, jobId: string): Promise<boolean> {
+  const updated = await db
+    .update(jobs)
+    .set({ status: "pending", attempts: 0, runAt: new Date(), lockedUntil: null, finishedAt: null })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, "failed")))
+    .returning({ id: jobs.id });
+  await resolveIncidents(db, "job", jobId);
+  return updated.length > 0;
 }
 
 /** Run one claimed job; the case step and the job's completion commit together. */
