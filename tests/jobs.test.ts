@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { createDemoDb, membershipApplication } from "./support/demoDb";
 import { installTestProgram } from "./support/flowPrograms";
-import { auditLog, cases, counters, jobs, programs, users } from "../db/schema";
+import { auditLog, cases, counters, jobs, notifications, programs, users } from "../db/schema";
 import { claimDueJobs, drainJobs } from "../workflows/runtime/jobWorker";
 import { decideTask, listMyTasks, submitApplication } from "../workflows/services/cases";
 import { registerServiceHandler } from "../workflows/serviceHandlers";
@@ -108,6 +108,8 @@ describe("durable jobs survive a crash and run exactly once", () => {
     expect(job.lastError).toContain("upstream timeout");
     const [c] = await demo.db.select().from(cases).where(eq(cases.id, started.caseId));
     expect(c.status).toBe("running");
+    const told = await demo.db.select().from(notifications).where(and(eq(notifications.caseId, started.caseId), eq(notifications.templateKey, "case.failed")));
+    expect(told.map((n) => n.userId)).toEqual([worker.id]);
 
     // The district's admin sees it on the dashboard; another district's does not.
     const admin = await demo.userByMobile("13800000000");

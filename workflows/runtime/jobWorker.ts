@@ -1,13 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordIncident, resolveIncidents } from "../../db/incidents";
 import type { Db } from "../../db/client";
-import { jobs, cases, programs } from "../../db/schema";
+import { jobs, cases, incidents, programs } from "../../db/schema";
 import { rowsOf } from "../../db/rows";
 import { getServiceHandler } from "../serviceHandlers";
 import type { CaseEvent } from "../types";
 import { transitionCase } from "./transitionCase";
 import { CaseCommandError } from "./errors";
-import { deliverNotification } from "./notificationOutbox";
+import { deliverNotification, insertNotification } from "./notificationOutbox";
 import { openCaseData } from "../../db/caseData";
 
 type JobRow = { id: string; tenant_id: string; case_id: string | null; key: string; kind: string; payload: JobPayload; attempts: number; max_attempts: number };
@@ -67,8 +67,12 @@ async function retryOrFail(db: Db, job: JobRow, message: string, final: boolean)
         : { status: "pending", lastError: message, lockedUntil: null, runAt: new Date(Date.now() + backoffSeconds * 1000) },
     )
     .where(eq(jobs.id, job.id));
-  // Out of attempts: an incident the district's admins see on their dashboard and may retry.
+  // Out of attempts: an incident the district's admins see on their dashboard and may retry;
+  // the applicant is told staff are on it (once: a retried job that fails again is the same incident).
   if (final && job.case_id) {
+    const [c] = await db.select({ applicantId: cases.applicantId }).from(cases).where(eq(cases.id, job.case_id));
+    const [open] = await db.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.source, "job"), eq(incidents.subject, job.id)));
+    if (c && !open) await insertNotification(db, { tenantId: job.tenant_id, userId: c.applicantId, caseId: job.case_id, templateKey: "case.failed", params: {}, createdAt: new Date() });
     await recordIncident(db, {
       tenantId: job.tenant_id,
       source: "job",
