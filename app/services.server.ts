@@ -35,6 +35,7 @@ import { taskCaseView } from "../workflows/services/taskCaseView";
 import { adminDashboard } from "../workflows/services/adminDashboard";
 import * as workCalendar from "../workflows/services/workCalendar";
 import * as caseIncidents from "../workflows/services/caseIncidents";
+import * as orgPeople from "../workflows/services/orgPeople";
 import { exportCases } from "../workflows/services/exportCases";
 import type { SessionUser } from "../workflows/services/identity";
 import type { Locale } from "./i18n/messages";
@@ -97,6 +98,9 @@ export const services = {
   adminDashboard: async (user: SessionUser, filters: unknown) => adminDashboard(await db(), user, filters),
   listCaseIncidents: async (user: SessionUser) => caseIncidents.listCaseIncidents(await db(), user),
   retryCaseIncident: async (user: SessionUser, incidentId: string) => caseIncidents.retryCaseIncident(await db(), user, incidentId),
+  listOrgPeople: async (user: SessionUser) => orgPeople.listOrgPeople(await db(), user),
+  grantOrgRole: async (user: SessionUser, input: unknown) => orgPeople.grantOrgRole(await db(), user, input),
+  revokeOrgRole: async (user: SessionUser, input: unknown) => orgPeople.revokeOrgRole(await db(), user, input),
   getWorkCalendar: async (user: SessionUser, year: number) => workCalendar.getWorkCalendar(await db(), user, year),
   saveWorkCalendar: async (user: SessionUser, input: unknown) => workCalendar.saveWorkCalendar(await db(), user, input),
   /** 导出 CSV/Excel of one program's cases, masked unless asked otherwise with a purpose; audited. */

@@ -110,7 +110,10 @@ export default function AdminDashboardPage() {
         <Typography.Title level={3} className="nj-page-title" style={{ margin: 0 }}>
           {t("dashTitle")}
         </Typography.Title>
-        <Link to="/admin/calendar">{t("calendarLink")}</Link>
+        <span className="nj-page-links">
+          <Link to="/admin/people">{t("peopleLink")}</Link>
+          <Link to="/admin/calendar">{t("calendarLink")}</Link>
+        </span>
       </div>
       <div className="nj-dash-filters">
         <Select aria-label={t("allPrograms")} size="large" value={data.filters.programId ?? ""} onChange={(v: string) => go("programId", v)} options={[{ value: "", label: t("allPrograms") }, ...data.programs.map((p) => ({ value: p.id, label: programName(p) }))]} />

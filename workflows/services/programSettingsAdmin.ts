@@ -2,7 +2,8 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { appendAudit } from "../../db/audit";
-import { getOrg, orgsInSubtree } from "../../db/orgs";
+import { getOrg } from "../../db/orgs";
+import { orgsAdministeredBy } from "./adminOrgs";
 import { programs, programVersions } from "../../db/schema";
 import type { FormSchema } from "../../forms/schema";
 import type { LocalizedText } from "../../forms/messages";
@@ -48,11 +49,7 @@ async function manageable(db: Db, admin: SessionUser, programId: string) {
 
 /** The unions the admin may hand the program to: those under their admin roles, in the program's tenant, district first. */
 async function ownerOptionsOf(db: Db, admin: SessionUser, tenantId: string): Promise<OwnerOption[]> {
-  const found = new Map<string, { id: string; name: string; level: string; path: string }>();
-  for (const grant of admin.grants.filter((g) => g.role === "admin")) {
-    for (const org of await orgsInSubtree(db, grant.orgPath)) if (org.tenantId === tenantId) found.set(org.id, org);
-  }
-  return [...found.values()].sort((a, b) => a.path.split("/").length - b.path.split("/").length || a.path.localeCompare(b.path)).map(({ id, name, level }) => ({ id, name, level }));
+  return (await orgsAdministeredBy(db, admin, tenantId)).map(({ id, name, level }) => ({ id, name, level }));
 }
 
 async function latestFormFields(db: Db, programId: string): Promise<FormSchema["fields"]> {
