@@ -62,18 +62,18 @@ export default function OrgPeoplePage() {
           <CsrfInput />
           <input type="hidden" name="orgId" value={orgId} />
           <input type="hidden" name="role" value={role} />
-          <label htmlFor="people-org">{t("peopleOrg")}</label>
-          <Select id="people-org" size="large" showSearch optionFilterProp="label" value={orgId} onChange={setOrgId} status={errors.orgId ? "error" : undefined} options={orgs.map((o) => ({ value: o.id, label: `${"　".repeat(o.depth)}${o.name}` }))} />
-          <label htmlFor="people-role">{t("peopleRole")}</label>
-          <Select id="people-role" size="large" value={role} onChange={setRole} options={[{ value: "approver", label: t("peopleApprovers") }, { value: "admin", label: t("peopleAdmins") }]} />
-          <label htmlFor="people-mobile">{t("peopleMobile")}</label>
+          <label htmlFor="people-org" className="nj-field-label">{t("peopleOrg")}</label>
+          <Select id="people-org" size="large" style={{ width: "100%" }} showSearch optionFilterProp="label" value={orgId} onChange={setOrgId} status={errors.orgId ? "error" : undefined} options={orgs.map((o) => ({ value: o.id, label: `${"　".repeat(o.depth)}${o.name}` }))} />
+          <label htmlFor="people-role" className="nj-field-label">{t("peopleRole")}</label>
+          <Select id="people-role" size="large" style={{ width: "100%" }} value={role} onChange={setRole} options={[{ value: "approver", label: t("peopleApprovers") }, { value: "admin", label: t("peopleAdmins") }]} />
+          <label htmlFor="people-mobile" className="nj-field-label">{t("peopleMobile")}</label>
           <Input id="people-mobile" name="mobile" size="large" inputMode="tel" maxLength={11} autoComplete="off" status={errors.mobile ? "error" : undefined} aria-invalid={Boolean(errors.mobile)} aria-describedby={errors.mobile ? "people-mobile-error" : undefined} />
           {errors.mobile && (
             <div id="people-mobile-error" role="alert" style={{ color: "#ff4d4f" }}>
               {errors.mobile}
             </div>
           )}
-          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
             {t("peopleAdd")}
           </Button>
         </Form>
