@@ -106,6 +106,13 @@ describe("test run replay (pure engine, sample org chain, nothing written)", () 
     }
   });
 
+  it("审批人自选: the sample applicant's pick decides who is asked", async () => {
+    const xml = simpleApproval(approval('mode="single"', 'kind="initiatorChoice" field="approver"'));
+    const r = await run(xml, [], { approver: [{ id: "sample:street:2", name: "街道审批人乙" }] });
+    expect(r.steps[0].openTasks[0].assignees).toEqual(["sample:street:2"]);
+    expect(r.next.map((a) => a.label.zh)).toContain("街道审批人乙：同意");
+  });
+
   it("会签 waits for every approver; an SLA timeout can be simulated", async () => {
     const xml = simpleApproval(approval('mode="all"', 'kind="orgLevel" level="grassroots"', '<niangjia:sla workingDays="2" onTimeout="approve" />'));
     const started = await run(xml);

@@ -1,11 +1,12 @@
 import { useFetcher } from "@remix-run/react";
-import { Alert, Button, Input, InputNumber, Switch, Tag } from "antd";
+import { Alert, Button, Input, InputNumber, Select, Switch, Tag } from "antd";
 import { useEffect, useState } from "react";
 import type { Locale } from "~/i18n/messages";
 import { useCsrfToken } from "~/components/CsrfInput";
 import type { FlowFormField } from "../../../workflows/services/flowDrafts";
 import type { TestRunResult, TestRunStep } from "../../../workflows/testRun/replayTestRun";
 import type { CaseEvent } from "../../../workflows/types";
+import { samplePeople } from "../../../workflows/testRun/sampleDirectory";
 import { modelerText, type ModelerTextKey } from "./modelerText";
 
 type Props = {
@@ -53,6 +54,9 @@ const clock = new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", mont
 /** Sample data is typed in for simple values only (what conditions usually test). */
 const SAMPLE_KINDS = new Set(["string", "number", "boolean", "date", "stringList"]);
 
+/** The sample chain's approvers, whom an approver picker (审批人自选) may name in a test run. */
+const SAMPLE_APPROVERS = samplePeople.filter((p) => /^sample:(grassroots|street|district|city):\d+$/.test(p.id));
+
 function sampleValue(field: FlowFormField, raw: unknown): unknown {
   if (raw === undefined || raw === null || raw === "") return undefined;
   if (field.valueKind === "stringList") return String(raw).split(/[,，]/).map((s) => s.trim()).filter(Boolean);
@@ -80,7 +84,13 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
   useEffect(() => () => onResult(null), [onResult]);
 
   const sampleFields = fields.filter((f) => SAMPLE_KINDS.has(f.valueKind));
-  const data = () => Object.fromEntries(sampleFields.flatMap((f) => (sampleValue(f, values[f.key]) === undefined ? [] : [[f.key, sampleValue(f, values[f.key])]])));
+  const pickerFields = fields.filter((f) => f.type === "approverPicker");
+  const picked = (id: unknown) => SAMPLE_APPROVERS.filter((p) => p.id === id).map((p) => ({ id: p.id, name: p.name.zh }));
+  const data = () =>
+    Object.fromEntries([
+      ...sampleFields.flatMap((f) => (sampleValue(f, values[f.key]) === undefined ? [] : [[f.key, sampleValue(f, values[f.key])]])),
+      ...pickerFields.flatMap((f) => (picked(values[f.key]).length ? [[f.key, picked(values[f.key])]] : [])),
+    ]);
 
   const submit = (flowXml: string, nextEvents: CaseEvent[]) => {
     setEvents(nextEvents);
@@ -133,6 +143,19 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
               ) : (
                 <Input size="small" value={String(values[f.key] ?? "")} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} placeholder={f.valueKind === "date" ? "2026-03-02" : f.key} />
               )}
+            </label>
+          ))}
+          {pickerFields.map((f) => (
+            <label key={f.key} className="nj-testrun-field">
+              <span>{locale === "en" ? f.label.en || f.label.zh : f.label.zh}</span>
+              <Select
+                size="small"
+                allowClear
+                value={(values[f.key] as string | undefined) ?? undefined}
+                onChange={(v: string | undefined) => setValues({ ...values, [f.key]: v })}
+                options={SAMPLE_APPROVERS.map((p) => ({ value: p.id, label: `${p.name[locale]}（${p.role[locale]}）` }))}
+                style={{ width: "100%" }}
+              />
             </label>
           ))}
         </div>
