@@ -59,9 +59,20 @@ export async function signIn(page: Page, baseUrl: string, mobile: string, passwo
 
 /** Pick an option of an antd Select by its visible text (typed first when `search`: long lists are virtual and searchable). */
 export async function chooseOption(page: Page, label: string, option: string, search = false): Promise<void> {
-  await page.getByLabel(label, { exact: true }).first().click();
-  if (search) await page.keyboard.type(option);
-  await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(option, { exact: true }).click();
+  const select = page.locator(".ant-select", { has: page.getByLabel(label, { exact: true }) }).first();
+  // On a loaded machine a click can land while the drop-down is still opening; check it took, and try again.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel(label, { exact: true }).first().click();
+    if (search) await page.keyboard.type(option);
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(option, { exact: true }).click();
+    try {
+      await select.locator(".ant-select-selection-item", { hasText: option }).first().waitFor({ timeout: 5000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press("Escape");
+    }
+  }
 }
 
 /** Sign the form's signature pad with a finger-like stroke and wait until it counts as signed. */
