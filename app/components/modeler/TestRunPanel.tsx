@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { Locale } from "~/i18n/messages";
 import { useCsrfToken } from "~/components/CsrfInput";
 import type { FlowFormField } from "../../../workflows/services/flowDrafts";
-import type { TestRunResult, TestRunStep } from "../../../workflows/testRun/replayTestRun";
+import type { PendingJob, TestRunResult, TestRunStep } from "../../../workflows/testRun/replayTestRun";
 import type { CaseEvent } from "../../../workflows/types";
 import { samplePeople } from "../../../workflows/testRun/sampleDirectory";
 import { modelerText, type ModelerTextKey } from "./modelerText";
@@ -107,6 +107,11 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
     submit(current, []);
   };
 
+  // What is waiting, in an admin's words: 办理时限 and 催办 of a step, a service call, a timer.
+  const jobName = (j: PendingJob) => {
+    const kind = j.kind === "service" ? "jobService" : j.key.startsWith("sla:") ? "jobSla" : j.key.startsWith("remind:") ? "jobRemind" : "jobTimer";
+    return t(kind, { node: nodeName(j.nodeId) || j.nodeId });
+  };
   const ok = result?.ok ? result : null;
   const last = ok?.steps[ok.steps.length - 1];
   const nameOf = (id: string) => ok?.people.find((p) => p.id === id)?.name[locale] ?? id;
@@ -227,7 +232,7 @@ export function TestRunPanel({ locale, fields, getXml, onResult, onSelect, nodeN
                   {s.audit.comment && <span className="nj-muted">「{s.audit.comment}」</span>}
                   {" → "}
                   <Tag color={statusColor[s.status]}>{t(statusKey[s.status])}</Tag>
-                  {s.pendingJobs.length > 0 && <span className="nj-muted">{t("jobs", { names: s.pendingJobs.map((j) => j.handler ?? j.key).join("、") })}</span>}
+                  {s.pendingJobs.length > 0 && <span className="nj-muted">{t("jobs", { names: s.pendingJobs.map(jobName).join("、") })}</span>}
                 </li>
               ))}
             </ol>
