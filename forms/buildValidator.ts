@@ -98,7 +98,11 @@ function validateCompiled(form: CompiledForm, input: unknown, ignore: ReadonlySe
  * Issues carry the field key as their path.
  */
 export function buildValidator(schema: FormSchema, options: ValidatorOptions): z.ZodType<FormData, FormData> {
-  const form = compileForm(schema, options);
+  return validatorOf(compileForm(schema, options), options);
+}
+
+/** The same validator over a form the caller compiled already (the renderer compiles it once for both). */
+export function validatorOf(form: CompiledForm, options: Pick<ValidatorOptions, "ignore">): z.ZodType<FormData, FormData> {
   const validator = z.unknown().transform((input, ctx) => {
     const { data, issues } = validateCompiled(form, input, options.ignore);
     for (const issue of issues) ctx.addIssue({ code: "custom", message: issue.message, path: [issue.key, ...(issue.path ?? [])], input });

@@ -9,9 +9,12 @@ export const MONEY_DEFAULT_MAX = 9_999_999_999.99;
 
 export type MoneyFieldDef = FieldDefBase & { type: "money"; min?: number; max?: number };
 
+// One formatter: toLocaleString with options builds a new Intl.NumberFormat on every call (~1 ms each).
+const yuanDigits = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** ¥1,234.50 */
 export function formatYuan(amount: number): string {
-  return `¥${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `¥${yuanDigits.format(amount)}`;
 }
 
 export const moneyField = defineFieldType<MoneyFieldDef>({

@@ -118,4 +118,18 @@ describe("FormView", () => {
     expect(html).not.toContain("11010519491231002X");
     expect(html).toContain("Transport, storage and postal services");
   });
+
+  it("renders the first screens of a long form on the server, and no submit button until the rest is shown in the browser", () => {
+    const long = parsed({
+      schemaVersion: 1,
+      id: "long",
+      title: { zh: "长表", en: "Long" },
+      fields: Array.from({ length: 60 }, (_, i) => ({ key: `f${i}`, type: "text", label: { zh: `第${i + 1}项`, en: `Item ${i + 1}` } })),
+    });
+    const html = renderToString(<FormRenderer schema={long} locale="zh" submitLabel="提交申请" onValidSubmit={() => undefined} />);
+    expect(html).toContain("第24项");
+    expect(html).not.toContain("第25项");
+    expect(html).not.toContain("提交申请");
+    expect(html).toContain("正在显示其余项目");
+  });
 });

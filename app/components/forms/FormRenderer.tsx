@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert, Button, Col, Form, Row, Steps, Typography } from "antd";
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
-import { buildValidator, FORM_ERROR_KEY, type FormData } from "../../../forms/buildValidator";
+import { memo, startTransition, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { Controller, useForm, useWatch, type Control, type FieldErrors } from "react-hook-form";
+import { FORM_ERROR_KEY, validatorOf, type FormData } from "../../../forms/buildValidator";
 import { compileForm, type CompiledField } from "../../../forms/compileForm";
 import type { FieldAccess } from "../../../forms/fieldAccess";
 import { evaluateFormState } from "../../../forms/formState";
+import { formStateInputs } from "../../../forms/formStateInputs";
 import { initialValues } from "../../../forms/initialValues";
 import { localized, type Locale } from "../../../forms/messages";
 import type { FormSchema } from "../../../forms/schema";
@@ -64,6 +65,9 @@ function errorTargetId(id: string, error: unknown): string {
   return id;
 }
 
+/** Fields rendered with the page (and by the server): four phone screens. The rest follow. */
+const FIRST_MOUNTED_FIELDS = 24;
+
 /** If the page never reports a submission in progress, allow another attempt after this long. */
 const UNREPORTED_SUBMIT_RELEASE_MS = 3000;
 
@@ -101,6 +105,85 @@ function useSubmitLock(submitting: boolean) {
   };
 }
 
+type FieldRowProps = {
+  field: CompiledField;
+  id: string;
+  control: Control<FormData, unknown, FormData>;
+  locale: Locale;
+  disabled: boolean;
+  required: boolean;
+  /** A computed field's value, worked out by the form for this render (others read their own value). */
+  computedValue: unknown;
+};
+
+/**
+ * One field with its label and error. Memoized, and subscribed to its own value only: a key
+ * pressed in one field re-renders that field, not the other 199 (bench/formsPhone.ts).
+ */
+const FieldRow = memo(function FieldRow({ field: { def, fieldType }, id, control, locale, disabled, required, computedValue }: FieldRowProps) {
+  const key = def.key;
+  const label = localized(def.label, locale);
+  const isComputed = fieldType.valueKind === "computed";
+  // A <label for> must point at a form control; radio and checkbox groups are named by aria-labelledby instead.
+  const groupWidget = fieldType.hint.group === true || fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
+  // A 明细表 holds a Form.Item per cell; inside another Form.Item every cell would re-render with
+  // the outer one (antd's item contexts), so the table gets a plain frame of the same look.
+  const framedByAntd = fieldType.hint.widget !== "table";
+  return (
+    <Col xs={24} sm={def.width ?? 24} id={`${id}-item`}>
+      <Controller
+        name={key}
+        control={control}
+        render={({ field, fieldState }) => {
+          // A 明细表's cell errors nest under its key; only a message of the field itself shows here.
+          const message = typeof fieldState.error?.message === "string" ? fieldState.error.message : undefined;
+          const control = (
+            <FieldControl
+              field={def}
+              hint={fieldType.hint}
+              id={id}
+              value={isComputed ? computedValue : field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              inputRef={field.ref}
+              disabled={disabled}
+              invalid={Boolean(message)}
+              required={required}
+              errorId={`${id}-error`}
+              locale={locale}
+              errors={fieldState.error}
+            />
+          );
+          if (!framedByAntd) {
+            return (
+              <div className="nj-field-frame">
+                <div className="nj-field-label">
+                  <span id={`${id}-label`} className={required ? "nj-required" : undefined}>{label}</span>
+                </div>
+                {control}
+                {message && <div id={`${id}-error`} role="alert" className="nj-field-error">{message}</div>}
+                {def.help && <div className="nj-field-extra">{localized(def.help, locale)}</div>}
+              </div>
+            );
+          }
+          return (
+            <Form.Item
+              label={<span id={`${id}-label`}>{label}</span>}
+              htmlFor={groupWidget ? undefined : id}
+              required={required}
+              validateStatus={message ? "error" : undefined}
+              help={message ? <span id={`${id}-error`} role="alert">{message}</span> : undefined}
+              extra={def.help ? localized(def.help, locale) : undefined}
+            >
+              {control}
+            </Form.Item>
+          );
+        }}
+      />
+    </Col>
+  );
+});
+
 /**
  * A form generated from its schema, validated in the browser by the same validator the server
  * runs. Phone first: one column under 576px, large controls, errors under their fields.
@@ -112,35 +195,45 @@ export function FormRenderer(props: FormRendererProps) {
   const compiled = useMemo(() => compileForm(schema, { locale }), [schema, locale]);
   const hiddenKeys = Object.entries(fieldPermissions).filter(([, a]) => a === "hidden").map(([k]) => k).join(",");
   const resolver = useMemo(
-    () => zodResolver(buildValidator(schema, { locale, ignore: new Set(hiddenKeys ? hiddenKeys.split(",") : []) })),
-    [schema, locale, hiddenKeys],
+    () => zodResolver(validatorOf(compiled, { ignore: new Set(hiddenKeys ? hiddenKeys.split(",") : []) })),
+    [compiled, hiddenKeys],
   );
   // Defaults are read once, as react-hook-form does; a new case remounts the form through its key.
   const startValues = useMemo(() => initialValues(compiled, defaultValues), [compiled]);
 
-  const { control, handleSubmit, setError, formState, trigger, getFieldState } = useForm<FormData, unknown, FormData>({
+  const { control, handleSubmit, setError, formState, trigger, getFieldState, getValues, watch } = useForm<FormData, unknown, FormData>({
     resolver,
     defaultValues: startValues,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: true,
   });
-  const values = useWatch({ control }) as FormData;
-  const state = useMemo(() => evaluateFormState(compiled, values), [compiled, values]);
+  // Re-render the form only when a value some condition or computed field reads changes; a key
+  // pressed elsewhere re-renders just its own field (a 200-field form on a phone: bench/formsPhone.ts).
+  const stateInputs = useMemo(() => formStateInputs(compiled), [compiled]);
+  useWatch({ control, name: (stateInputs ?? undefined) as string[], disabled: stateInputs !== null && stateInputs.length === 0 });
+  const state = evaluateFormState(compiled, getValues());
+  // Every change goes to onValuesChange (draft autosave, the designer's preview) without
+  // re-rendering. A rule's message sits on a field the rule reads, often a computed one (年龄 from
+  // 身份证号) the user cannot edit: a change re-checks the fields showing browser errors, so a fixed
+  // input clears them. The server's errors stay until the next submit.
+  const onValuesChangeRef = useRef(onValuesChange);
+  onValuesChangeRef.current = onValuesChange;
+  const errorsRef = useRef(formState.errors);
+  errorsRef.current = formState.errors;
   useEffect(() => {
-    onValuesChange?.(values);
-  }, [values, onValuesChange]);
-  // A rule's message sits on a field the rule reads, often a computed one (年龄 from 身份证号) that
-  // the user cannot edit: when any value changes, re-check the fields showing browser errors so a
-  // fixed input clears them. The server's errors stay until the next submit.
-  const valuesKey = useMemo(() => JSON.stringify(values), [values]);
-  useEffect(() => {
-    const stale = Object.entries(formState.errors).flatMap(([key, error]) => (error && error.type !== "server" ? [key] : []));
-    if (stale.length > 0) void trigger(stale);
-  }, [valuesKey]); // only a change of the values matters
+    onValuesChangeRef.current?.(getValues());
+    const subscription = watch((all) => {
+      onValuesChangeRef.current?.(all as FormData);
+      const stale = Object.entries(errorsRef.current).flatMap(([key, error]) => (error && error.type !== "server" ? [key] : []));
+      if (stale.length > 0) void trigger(stale);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch, getValues, trigger]);
   const submitLock = useSubmitLock(submitting);
   const [pageId, setPageId] = useState<string | null>(null);
   const [pendingReveal, setPendingReveal] = useState<Record<string, unknown> | null>(null);
+  const [mountBudget, setMountBudget] = useState(FIRST_MOUNTED_FIELDS);
   const formTop = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!pendingReveal) return;
@@ -193,13 +286,25 @@ export function FormRenderer(props: FormRendererProps) {
   const paged = !readOnly && !embedded && shownSections.length > 1;
   const pageIndex = paged ? Math.max(0, shownSections.findIndex((s) => s.id === pageId)) : 0;
   const isLastPage = !paged || pageIndex === shownSections.length - 1;
+  // A long form appears in two steps: the first fields at once (and in the server's HTML), the rest
+  // right after as an interruptible update, so a phone shows, and takes typing into, the top of a
+  // 200-field form while the bottom is still being built (bench/formsPhone.ts).
+  const visibleSections = paged ? [shownSections[pageIndex]] : sections;
+  const shownCount = visibleSections.reduce((n, section) => n + section.fields.filter(isShown).length, 0);
+  const allMounted = shownCount <= mountBudget;
+  useEffect(() => {
+    if (allMounted) return;
+    const next = requestAnimationFrame(() => startTransition(() => setMountBudget(Infinity)));
+    return () => cancelAnimationFrame(next);
+  }, [allMounted, mountBudget]);
   const goToPage = (index: number) => {
     setPageId(shownSections[index]?.id ?? null);
     formTop.current?.scrollIntoView?.({ block: "start", behavior: "smooth" });
   };
   // Errors on another page: turn to it first, reveal once it has rendered.
   function showErrors(errors: Record<string, unknown>) {
-    if (!paged) return revealFirstError(compiled.fields, errors, idOf);
+    setMountBudget(Infinity); // the field with the error may not be on screen yet
+    if (!paged) return setPendingReveal(errors);
     const first = compiled.fields.find((f) => Object.prototype.hasOwnProperty.call(errors, f.def.key));
     const page = first ? shownSections.findIndex((s) => s.fields.includes(first)) : -1;
     if (page >= 0 && page !== pageIndex) setPageId(shownSections[page].id);
@@ -225,7 +330,6 @@ export function FormRenderer(props: FormRendererProps) {
     const key = def.key;
     const id = idOf(key);
     const label = localized(def.label, locale);
-    const span = { xs: 24, sm: def.width ?? 24 };
     if (fieldType.hint.widget === "group") {
       return (
         <Col span={24} key={key} id={`${id}-item`}>
@@ -241,51 +345,18 @@ export function FormRenderer(props: FormRendererProps) {
         </Col>
       );
     }
-    const disabled = readOnly || permissionOf(key) === "readonly" || state.readonly.has(key);
-    const required = state.required.has(key);
     const isComputed = fieldType.valueKind === "computed";
-    // A <label for> must point at a form control; radio and checkbox groups are named by aria-labelledby instead.
-    const groupWidget = fieldType.hint.group === true || fieldType.hint.widget === "radio" || fieldType.hint.widget === "checkbox";
     return (
-      <Col {...span} key={key} id={`${id}-item`}>
-        <Controller
-          name={key}
-          control={control}
-          render={({ field, fieldState }) => {
-            // A 明细表's cell errors nest under its key; only a message of the field itself shows here.
-            const message = typeof fieldState.error?.message === "string" ? fieldState.error.message : undefined;
-            return (
-              <Form.Item
-                label={<span id={`${id}-label`}>{label}</span>}
-                htmlFor={groupWidget ? undefined : id}
-                required={required}
-                validateStatus={message ? "error" : undefined}
-                help={message ? <span id={`${id}-error`} role="alert">{message}</span> : undefined}
-                extra={def.help ? localized(def.help, locale) : undefined}
-              >
-                <FieldControl
-                  field={def}
-                  hint={fieldType.hint}
-                  id={id}
-                  value={isComputed ? state.values[key] : field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  disabled={disabled}
-                  invalid={Boolean(message)}
-                  required={required}
-                  errorId={`${id}-error`}
-                  locale={locale}
-                  errors={fieldState.error}
-                />
-              </Form.Item>
-            );
-          }}
-        />
-      </Col>
+      <FieldRow
+        key={key} field={f} id={id} control={control} locale={locale}
+        disabled={readOnly || permissionOf(key) === "readonly" || state.readonly.has(key)}
+        required={state.required.has(key)}
+        computedValue={isComputed ? state.values[key] : undefined}
+      />
     );
   }
 
+  let budgetUsed = 0;
   return (
     <form onSubmit={onSubmit} noValidate className="nj-form" aria-busy={busy || undefined} ref={formTop}>
       {/* antd's Form supplies Form.Item layout only; react-hook-form owns the values. */}
@@ -302,13 +373,18 @@ export function FormRenderer(props: FormRendererProps) {
             />
           </nav>
         )}
-        {(paged ? [shownSections[pageIndex]] : sections).map((section) => (
-          <section key={section.id ?? "_"} aria-label={section.title ? localized(section.title, locale) : undefined}>
-            {section.title && <Typography.Title level={4}>{localized(section.title, locale)}</Typography.Title>}
-            <Row gutter={16}>{section.fields.filter(isShown).map(renderField)}</Row>
-          </section>
-        ))}
-        {!readOnly && !embedded && (
+        {visibleSections.map((section) => {
+          const fields = section.fields.filter(isShown).slice(0, Math.max(0, mountBudget - budgetUsed));
+          budgetUsed += fields.length;
+          return fields.length === 0 ? null : (
+            <section key={section.id ?? "_"} aria-label={section.title ? localized(section.title, locale) : undefined}>
+              {section.title && <Typography.Title level={4}>{localized(section.title, locale)}</Typography.Title>}
+              <Row gutter={16}>{fields.map(renderField)}</Row>
+            </section>
+          );
+        })}
+        {!allMounted && <Typography.Paragraph type="secondary" aria-live="polite">{rendererText(locale, "loadingFields")}</Typography.Paragraph>}
+        {allMounted && !readOnly && !embedded && (
           <div className="nj-form-buttons">
             {paged && pageIndex > 0 && (
               <Button size="large" className="nj-big-button" onClick={() => goToPage(pageIndex - 1)} disabled={busy}>

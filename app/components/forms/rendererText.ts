@@ -13,6 +13,7 @@ const text = {
   amountInWords: { zh: "大写：", en: "In words: " },
   notFilled: { zh: "未填写", en: "Not given" },
   fixErrors: { zh: "请修改标红的项目后再提交", en: "Please correct the fields marked in red" },
+  loadingFields: { zh: "正在显示其余项目…", en: "Showing the remaining fields…" },
   yes: { zh: "是", en: "Yes" },
   no: { zh: "否", en: "No" },
   chooseLevel: { zh: "请选择{level}", en: "Choose the {level}" },

@@ -11,8 +11,8 @@ export function replyText(reply: ActionReply | undefined, locale: Locale): { typ
   return reply.message ? { type: "success", text: locale === "en" ? reply.message.en : reply.message.zh } : null;
 }
 
-/** ¥150.00 */
-export const yuanText = (n: number) => `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** ¥150.00, as the core writes amounts. */
+export { formatYuan as yuanText } from "../../../forms/fields/money";
 
 /** An instant as Beijing date and time: 2027-02-01 19:05. */
 export function beijingDateTime(iso: string): string {
