@@ -37,4 +37,11 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/*", "**/cli", "**/plugins/*", "!**/plugins/pages"], message: "app/ imports only plugins/pages (the plugin page views)." }] }],
     },
   },
+  // And the browser's entry registers what plugins add to forms (plugins/browserForms.ts).
+  {
+    files: ["app/entry.client.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/cli/*", "**/cli", "**/plugins/*", "!**/plugins/browserForms"], message: "app/entry.client.tsx imports only plugins/browserForms." }] }],
+    },
+  },
 );

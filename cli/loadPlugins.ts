@@ -137,10 +137,13 @@ export function loadPlugins(list: readonly NiangjiaPlugin[] = installedPlugins()
     let conflict: DuplicateKeyError | undefined;
     let thrown: unknown;
     try {
-      const result: unknown = plugin.load(facadeFor(registries, id, (err) => (conflict ??= err)));
+      const facade = facadeFor(registries, id, (err) => (conflict ??= err));
+      const result: unknown = plugin.load(facade);
       if (result && typeof (result as { then?: unknown }).then === "function") {
         throw new Error("load() 必须同步注册（安装时的异步工作放在 install 中） / load() must register synchronously (put async work in install)");
       }
+      for (const [name, feelFn] of Object.entries(plugin.forms?.feelFunctions ?? {})) facade.feelFunction(name, feelFn);
+      for (const fieldType of plugin.forms?.fieldTypes ?? []) facade.fieldType(fieldType);
     } catch (err) {
       thrown = err;
     }

@@ -40,8 +40,21 @@ export type PluginInstallContext = {
   hostVersion: string;
 };
 
+/**
+ * What a plugin adds to forms: FEEL functions and field types that the browser needs too (a
+ * computed field, a condition, a rule, a field's own validation run in the applicant's browser
+ * and again on the server). Keep the module that builds it free of Node and the database: it is
+ * bundled for the browser through plugins/browserForms.ts.
+ */
+export type PluginForms = {
+  feelFunctions?: Record<string, FeelFunction>;
+  fieldTypes?: FieldType[];
+};
+
 export type NiangjiaPlugin = {
   manifest: PluginManifest;
+  /** Registered at boot with what `load` registers, and in the browser by plugins/browserForms.ts. */
+  forms?: PluginForms;
   /** Called at every boot; registers into the core's registries. Must be synchronous. */
   load: (registries: PluginRegistries) => void;
   /** Runs once per database (e.g. to seed the plugin's own tables), after its migrations. */

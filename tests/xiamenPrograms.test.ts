@@ -71,7 +71,7 @@ describe("职工医疗互助: amounts computed by a service task, shown to the a
     const { approver, task } = await taskFor("13800000021", caseId); // 张伟, 湖里区总
     expect(task.taskName).toBe("区总工会核定互助金");
     const view = await caseViewFor(x.db, approver, caseId);
-    expect(view.data).toMatchObject({ enrollment: "enrolled", hospitalAid: 1500, copayAid: 40_000, totalAid: 41_500 });
+    expect(view.data).toMatchObject({ enrollment: "enrolled", hospitalAid: 1500, copayAid: 40_000, totalAid: 41_500, estimatedAid: 41_500 });
     const field = (key: string) => view.formSchema.fields.find((f) => f.key === key)!;
     expect(displayValue(field("totalAid"), view.data.totalAid, "zh")).toBe("¥41,500.00（肆万壹仟伍佰元整）");
     expect(displayValue(field("hospitalAid"), view.data.hospitalAid, "zh")).toBe("¥1,500.00（壹仟伍佰元整）");

@@ -121,6 +121,8 @@ describe("平安返厦: subsidy, street approval and the bank file", () => {
     expect(task.taskName).toBe("街道总工会审核");
     const view = await getCaseView(x.db, street, submitted.caseId);
     expect(view.variables).toMatchObject({ subsidy: 400, subsidyTier: 4 });
+    // The applicant's estimate, worked out by the plugin's FEEL function in the form (and again on the server).
+    expect(view.data.estimatedSubsidy).toBe(400);
     await decideTask(x.db, street, task.taskId, { action: "approve", comment: "" });
     expect((await getCaseView(x.db, worker, submitted.caseId)).status).toBe("approved");
 

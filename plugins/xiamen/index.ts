@@ -3,10 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { NiangjiaPlugin } from "../types";
 import { seedXiamenDemo } from "./demo";
-import { computeMedicalAid, medicalAid } from "./medicalAid";
+import { xiamenForms } from "./forms";
+import { computeMedicalAid } from "./medicalAid";
 import { payoutsPage, wishWallPage } from "./pages";
 import { TRANSPORT_PROGRAM_KEY, transportClaimHook } from "./transportClaims";
-import { computeTransportSubsidy, transportSubsidy } from "./transportSubsidy";
+import { computeTransportSubsidy } from "./transportSubsidy";
 import { publishWish, WISH_PROGRAM_KEY } from "./wishes";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,11 +31,10 @@ export const xiamenPlugin: NiangjiaPlugin = {
     },
   },
   migrationsFolder: path.join(here, "migrations"),
+  forms: xiamenForms,
   // The demo: both Xiamen districts run the programs; the 医疗互助 roll gets its demo people.
   demo: { districts: ["huli", "siming"], seed: ({ db }) => seedXiamenDemo(db) },
   load(registries) {
-    registries.feelFunction("xiamen_transport_subsidy", transportSubsidy);
-    registries.feelFunction("xiamen_medical_aid", (days: unknown, selfPaid: unknown) => medicalAid(days, selfPaid)?.totalAid ?? null);
     registries.serviceHandler("xiamen.computeTransportSubsidy", computeTransportSubsidy);
     registries.serviceHandler("xiamen.computeMedicalAid", computeMedicalAid);
     registries.serviceHandler("xiamen.publishWish", publishWish);

@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import transportTable from "./data/transportSubsidy.json";
 import type { ServiceHandler } from "../../workflows/serviceHandlers";
 
 type Tier = { tier: number; label: { zh: string; en: string }; amount: number; provinces: string[] };
 
 /** The 平安返厦 table (data/transportSubsidy.json): yuan per person by the province of 户籍, in distance tiers. */
-export const transportTiers: Tier[] = (JSON.parse(readFileSync(new URL("./data/transportSubsidy.json", import.meta.url), "utf8")) as { tiers: Tier[] }).tiers;
+// Imported, not read from disk: the function runs in the browser too (plugins/xiamen/forms.ts).
+export const transportTiers: Tier[] = (transportTable as { tiers: Tier[] }).tiers;
 
 const tierByProvince = new Map(transportTiers.flatMap((t) => t.provinces.map((p) => [p, t] as const)));
 

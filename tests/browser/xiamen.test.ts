@@ -119,7 +119,7 @@ afterAll(async () => {
 });
 
 describe("Xiamen programs in a real browser", () => {
-  it("a worker sees the three Xiamen programs and opens each form", async () => {
+  it("a worker sees the three Xiamen programs and opens each form; the 医疗互助 form estimates the aid as it is filled", async () => {
     const page = await newPage({ viewport: PHONE });
     await signIn(page, server.url, "13900000005");
     await page.goto(`${server.url}/portal`);
@@ -128,6 +128,12 @@ describe("Xiamen programs in a real browser", () => {
     for (const [code, shot] of [["xiamen-transport", "xiamen-transport-apply"], ["xiamen-medical-aid", "xiamen-medical-apply"], ["xiamen-wish", "xiamen-wish-apply"]]) {
       await page.goto(`${server.url}/portal/programs/${ids[code]}`);
       await page.getByRole("button", { name: /提\s*交/ }).waitFor();
+      if (code === "xiamen-medical-aid") {
+        // 预计互助金 is worked out in the browser by the plugin's FEEL function: 10 days × 50 + 20% of 6,000.
+        await page.getByLabel("住院天数").fill("10");
+        await page.getByLabel("个人自付费用").fill("6000");
+        await expect.poll(() => page.getByLabel("预计互助金").inputValue()).toBe("¥1,700.00");
+      }
       await shoot(page, shot);
     }
   });

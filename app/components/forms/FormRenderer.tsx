@@ -67,6 +67,8 @@ function errorTargetId(id: string, error: unknown): string {
 
 /** Fields rendered with the page (and by the server): four phone screens. The rest follow. */
 const FIRST_MOUNTED_FIELDS = 24;
+/** From this many fields on a page, off-screen fields skip layout and paint (styles.css .nj-form-long). */
+const LONG_FORM_FIELDS = 40;
 
 /** If the page never reports a submission in progress, allow another attempt after this long. */
 const UNREPORTED_SUBMIT_RELEASE_MS = 3000;
@@ -130,7 +132,7 @@ const FieldRow = memo(function FieldRow({ field: { def, fieldType }, id, control
   // the outer one (antd's item contexts), so the table gets a plain frame of the same look.
   const framedByAntd = fieldType.hint.widget !== "table";
   return (
-    <Col xs={24} sm={def.width ?? 24} id={`${id}-item`}>
+    <Col xs={24} sm={def.width ?? 24} id={`${id}-item`} className="nj-field">
       <Controller
         name={key}
         control={control}
@@ -358,7 +360,7 @@ export function FormRenderer(props: FormRendererProps) {
 
   let budgetUsed = 0;
   return (
-    <form onSubmit={onSubmit} noValidate className="nj-form" aria-busy={busy || undefined} ref={formTop}>
+    <form onSubmit={onSubmit} noValidate className={shownCount > LONG_FORM_FIELDS ? "nj-form nj-form-long" : "nj-form"} aria-busy={busy || undefined} ref={formTop}>
       {/* antd's Form supplies Form.Item layout only; react-hook-form owns the values. */}
       <Form layout="vertical" component={false} size="large">
         {formLevelErrors.length > 0 && (
