@@ -24,12 +24,6 @@ document.addEventListener(
   "keydown",
   () => {
     const start = performance.now();
-// Every field is shown once the form's buttons (below the last field) are.
-new MutationObserver((_, observer) => {
-  if (!document.querySelector(".nj-form-buttons")) return;
-  observer.disconnect();
-  afterNextFrame(() => (figures.allMs = performance.now() - start));
-}).observe(document.getElementById("root")!, { childList: true, subtree: true });
     afterNextFrame(() => figures.keyMs.push(performance.now() - start));
   },
   { capture: true },
