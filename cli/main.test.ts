@@ -80,6 +80,14 @@ describe("niangjia form check", () => {
     expect(await run("form", "check", "plugins/core/programs/membership/form.json")).toEqual({ code: 0, lines: [] });
   });
 
+  it("knows the plugins' FEEL functions, and refuses a function nobody registered", async () => {
+    expect(await run("form", "check", "plugins/xiamen/programs/medicalAid/form.json")).toEqual({ code: 0, lines: [] });
+    const typo = { schemaVersion: 1, id: "x", title: { zh: "x", en: "x" }, fields: [{ key: "a", type: "computed", label: { zh: "a", en: "a" }, expression: "xiamen_medical_aide(1, 2)" }] };
+    const { code, lines } = await run("form", "check", tmpFile("f.json", JSON.stringify(typo)));
+    expect(code).toBe(1);
+    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ path: "fields.0.expression", code: "unknown_function" })]);
+  });
+
   it.each([
     ["not json", "{ nope"],
     ["wrong shape", JSON.stringify({ schemaVersion: 1, id: "x", title: { zh: "x", en: "x" }, fields: [{ key: "a", type: "warp-drive" }] })],

@@ -161,6 +161,8 @@ export async function main(argv: string[], out: (line: string) => void = (l) => 
     .command("check <file>")
     .description("检查表单 JSON / check a form JSON file (JSON lines; exit 0 valid, 1 invalid)")
     .action(async (file: string) => {
+      // The installation's plugins first: a form may use their field types and FEEL functions.
+      loadPlugins();
       const result = await checkFormFile(file, readFile);
       for (const line of result.lines) out(line);
       exitCode = result.exitCode;

@@ -132,3 +132,34 @@ export function feelReferencedNames(expression: string): string[] {
   }
   return names.filter((n) => !bound.has(n));
 }
+
+/** The names an expression calls as functions (`sum`, `ageFromId`, `xiamen_medical_aid`), in order of appearance. */
+export function feelCalledNames(expression: string): string[] {
+  const names: string[] = [];
+  try {
+    const cursor = parseExpression(expression, {}, undefined).cursor();
+    do {
+      if (cursor.type.name !== "VariableName") continue;
+      const node = cursor.node;
+      const parent = node.parent;
+      const text = expression.slice(cursor.from, cursor.to);
+      if (parent?.type.name === "FunctionInvocation" && parent.firstChild?.from === node.from && !names.includes(text)) names.push(text);
+    } while (cursor.next());
+  } catch {
+    return [];
+  }
+  return names;
+}
+
+/**
+ * Whether FEEL can call a function of this name: one of FEEL's own (sum, string length, date…),
+ * ours (feelBuiltins) or one a plugin registered. A misspelt name would otherwise just give null.
+ */
+export function feelFunctionExists(name: string): boolean {
+  if (Object.prototype.hasOwnProperty.call(feelBuiltins, name) || feelFunctionRegistry.has(name)) return true;
+  try {
+    return !evaluate(name, {}).warnings.some((w) => w.type === "NO_VARIABLE_FOUND");
+  } catch {
+    return false;
+  }
+}

@@ -90,6 +90,20 @@ describe("parseFormSchema", () => {
     ]);
   });
 
+  it("refuses a call of a function FEEL does not know (a misspelt name would quietly give null)", () => {
+    const fields = [
+      name,
+      { key: "idNumber", type: "idNumber", label: label("身份证号") },
+      { key: "age", type: "computed", label: label("年龄"), expression: "ageFromId(idNumber)" },
+      { key: "when", type: "computed", label: label("时间"), expression: "string(date and time(\"2026-01-01T08:00:00\")) + upper case(name)" },
+      { key: "bad", type: "computed", label: label("错"), expression: "ageFormId(idNumber) + suum([1, 2])" },
+    ];
+    expect(problemsOf(form(fields))).toEqual([
+      expect.objectContaining({ path: "fields.4.expression", code: "unknown_function", message: expect.stringContaining("ageFormId") }),
+      expect.objectContaining({ path: "fields.4.expression", code: "unknown_function", message: expect.stringContaining("suum") }),
+    ]);
+  });
+
   it("accepts FEEL that calls functions and binds its own names", () => {
     const fields = [
       { key: "children", type: "checkbox", label: label("子女"), options: [{ value: "a", label: label("甲") }] },

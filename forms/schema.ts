@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { feelReferencedNames, feelSyntaxProblem } from "./feel";
+import { feelCalledNames, feelFunctionExists, feelReferencedNames, feelSyntaxProblem } from "./feel";
 import { commonFieldShape, feelExpressionSchema, localizedLongTextSchema, localizedTextSchema, type LocalizedText } from "./fieldDef";
 import { getFieldType } from "./fieldRegistry";
 import type { FieldType, SchemaProblem } from "./fieldType";
@@ -202,6 +202,9 @@ export function checkFormSchema(schema: FormSchema): FormSchemaProblem[] {
     }
     for (const name of feelReferencedNames(source)) {
       if (!valueKeys.has(name)) problems.push({ path, code: "unknown_reference", message: `表达式引用了不存在的字段 / expression reads unknown field "${name}"` });
+    }
+    for (const name of feelCalledNames(source)) {
+      if (!feelFunctionExists(name)) problems.push({ path, code: "unknown_function", message: `表达式调用了不存在的函数 / expression calls unknown function "${name}"` });
     }
   }
 
