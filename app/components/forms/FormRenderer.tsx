@@ -139,7 +139,7 @@ const FieldRow = memo(function FieldRow({ field: { def, fieldType }, id, control
         render={({ field, fieldState }) => {
           // A 明细表's cell errors nest under its key; only a message of the field itself shows here.
           const message = typeof fieldState.error?.message === "string" ? fieldState.error.message : undefined;
-          const control = (
+          const widget = (
             <FieldControl
               field={def}
               hint={fieldType.hint}
@@ -162,7 +162,7 @@ const FieldRow = memo(function FieldRow({ field: { def, fieldType }, id, control
                 <div className="nj-field-label">
                   <span id={`${id}-label`} className={required ? "nj-required" : undefined}>{label}</span>
                 </div>
-                {control}
+                {widget}
                 {message && <div id={`${id}-error`} role="alert" className="nj-field-error">{message}</div>}
                 {def.help && <div className="nj-field-extra">{localized(def.help, locale)}</div>}
               </div>
@@ -177,7 +177,7 @@ const FieldRow = memo(function FieldRow({ field: { def, fieldType }, id, control
               help={message ? <span id={`${id}-error`} role="alert">{message}</span> : undefined}
               extra={def.help ? localized(def.help, locale) : undefined}
             >
-              {control}
+              {widget}
             </Form.Item>
           );
         }}
