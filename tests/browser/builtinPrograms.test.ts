@@ -24,7 +24,7 @@ const contexts = new Map<string, BrowserContext>();
 const pages = new Map<string, Page>();
 
 beforeAll(async () => {
-  server = await startBuiltServer(7900 + Math.floor(Math.random() * 900));
+  server = await startBuiltServer();
   browser = await launchChromium();
 });
 afterAll(async () => {

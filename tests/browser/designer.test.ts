@@ -10,7 +10,7 @@ let server: Awaited<ReturnType<typeof startBuiltServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 2000);
+  server = await startBuiltServer();
   browser = await launchChromium();
 });
 afterAll(async () => {

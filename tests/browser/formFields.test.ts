@@ -7,7 +7,7 @@ let server: Awaited<ReturnType<typeof startBuiltServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startBuiltServer(7100 + Math.floor(Math.random() * 800)); // clear of the ports Chromium refuses (6665–6669…)
+  server = await startBuiltServer();
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -13,7 +13,7 @@ const DESKTOP = { width: 1440, height: 900 };
 const WAIT = { timeout: 20_000 };
 
 beforeAll(async () => {
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 4000);
+  server = await startBuiltServer();
   browser = await launchChromium();
 });
 afterAll(async () => {

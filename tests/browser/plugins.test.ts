@@ -9,7 +9,7 @@ let browser: Browser;
 beforeAll(async () => {
   // The example plugin is loaded only on request; it starts switched off everywhere.
   process.env.NIANGJIA_EXAMPLE_PLUGIN = "1";
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 2000);
+  server = await startBuiltServer();
   delete process.env.NIANGJIA_EXAMPLE_PLUGIN;
   browser = await launchChromium();
 });

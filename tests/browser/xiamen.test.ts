@@ -110,7 +110,7 @@ async function prepare(dataDir: string): Promise<void> {
 beforeAll(async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "niangjia-xiamen-"));
   await prepare(dataDir);
-  server = await startBuiltServer(3000 + Math.floor(Math.random() * 2000) + 2000, { dataDir });
+  server = await startBuiltServer({ dataDir });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
@@ -13,17 +12,6 @@ import { loadSessionUser, type SessionUser } from "../../workflows/services/iden
 import { startBuiltServer } from "./runServer";
 
 export type Preparation = { db: Db; dataDir: string; person: (mobile: string) => Promise<SessionUser> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The built app on a PGlite database prepared before the server opens it: migrated, the demo
@@ -46,5 +34,5 @@ export async function startPreparedServer(name: string, prepare: (p: Preparation
   } finally {
     await handle.close();
   }
-  return startBuiltServer(await freePort(), { dataDir });
+  return startBuiltServer({ dataDir });
 }
